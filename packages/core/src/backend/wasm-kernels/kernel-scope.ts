@@ -1,0 +1,58 @@
+/**
+ * Runs wasm kernels from inside another wasm kernel, the way tfjs backends compose kernels
+ * internally: by calling registered kernel functions directly with the backend, not through
+ * the engine, so no gradient tape or tensor bookkeeping is involved. Every intermediate is
+ * tracked and released by dispose(), except the one the caller keeps as its output.
+ */
+import { getKernel, type KernelBackend, type KernelFunc, type NamedAttrMap, type TensorInfo } from "@tensorflow/tfjs";
+
+export class KernelScope {
+  private readonly intermediates: TensorInfo[] = [];
+
+  constructor(
+    private readonly backend: KernelBackend,
+    /** Kernel functions to use instead of the registry's, e.g. an original we have replaced. */
+    private readonly overrides: Partial<Record<string, KernelFunc>> = {},
+  ) {}
+
+  run(kernelName: string, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap = {}): TensorInfo {
+    const kernelFunc = this.overrides[kernelName] ?? getKernel(kernelName, "wasm")?.kernelFunc;
+    if (kernelFunc === undefined) {
+      throw new Error(`wasm kernel ${kernelName} is not registered`);
+    }
+    const out = kernelFunc({ inputs, backend: this.backend, attrs }) as TensorInfo;
+    this.intermediates.push(out);
+    return out;
+  }
+
+  transpose(x: TensorInfo, perm: number[]): TensorInfo {
+    return this.run("Transpose", { x }, { perm });
+  }
+
+  reshape(x: TensorInfo, shape: number[]): TensorInfo {
+    return this.run("Reshape", { x }, { shape });
+  }
+
+  slice(x: TensorInfo, begin: number[], size: number[]): TensorInfo {
+    return this.run("Slice", { x }, { begin, size });
+  }
+
+  /**
+   * Releases every intermediate except `keep` (the kernel's output). An intermediate that shares
+   * its data with `keep` (a reshape) is still released: the backend counts references per view.
+   */
+  dispose(keep?: TensorInfo): void {
+    for (const t of this.intermediates) {
+      if (t !== keep) this.backend.disposeData(t.dataId);
+    }
+    this.intermediates.length = 0;
+  }
+}
+
+/** The permutation that swaps the last two axes of a rank-`rank` tensor. */
+export function swapLastTwoAxes(rank: number): number[] {
+  const perm = Array.from({ length: rank }, (_, i) => i);
+  perm[rank - 2] = rank - 1;
+  perm[rank - 1] = rank - 2;
+  return perm;
+}
