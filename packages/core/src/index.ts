@@ -18,6 +18,7 @@ export {
   unregisterWasmKernels,
 } from "./backend/wasm-kernels/register-wasm-kernels.js";
 export { resolveDataDir } from "./datasets/data-dir.js";
+export { type GaussianBlobsOptions, gaussianBlobs } from "./datasets/gaussian-blobs.js";
 export { DATASET_SOURCES, type DatasetSource, type SourceFile } from "./datasets/source-files.js";
 export { type FileCheck, type FileState, sha256File, verifyDataset, verifyFile } from "./datasets/verify-files.js";
 export { HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
@@ -25,6 +26,7 @@ export { type BadnetsCnnOptions, buildBadnetsCnn } from "./models/badnets-cnn.js
 export { buildMlp, type MlpOptions } from "./models/mlp.js";
 export { weightsDigest } from "./models/weights-digest.js";
 export { deriveSeed, SeededRandom } from "./random/seeded-random.js";
+export { disposeOptimizer } from "./training/dispose-optimizer.js";
 export { type FitOptions, fitClassifier } from "./training/fit-classifier.js";
 export { exampleSize, gatherBatch, type LabeledArrays } from "./training/labeled-arrays.js";
 export { trainStep } from "./training/train-step.js";

@@ -16,17 +16,20 @@ export interface MlpOptions {
 export function buildMlp({ inputShape, hidden, classes, seed }: MlpOptions): tf.Sequential {
   const random = new SeededRandom(seed).fork("mlp-init");
   const model = tf.sequential({ name: "mlp" });
-  model.add(tf.layers.flatten({ inputShape, name: "flatten" }));
-  hidden.forEach((units, i) => {
+  // Images are flattened; flat feature vectors (tabular data) go straight to the first layer.
+  const flat = inputShape.length === 1;
+  if (!flat) model.add(tf.layers.flatten({ inputShape, name: "flatten" }));
+  [...hidden, classes].forEach((units, i) => {
+    const isOutput = i === hidden.length;
     model.add(
       tf.layers.dense({
+        ...(flat && i === 0 ? { inputShape } : {}),
         units,
-        activation: "relu",
+        ...(isOutput ? {} : { activation: "relu" as const }),
         kernelInitializer: glorotUniform(random),
-        name: `hidden_${i}`,
+        name: isOutput ? "logits" : `hidden_${i}`,
       }),
     );
   });
-  model.add(tf.layers.dense({ units: classes, kernelInitializer: glorotUniform(random), name: "logits" }));
   return model;
 }

@@ -9,7 +9,8 @@ export function weightsDigest(model: tf.LayersModel): string {
   const hash = createHash("sha256");
   for (const weight of model.weights) {
     const value = weight.read();
-    hash.update(`${weight.name}:${value.shape.join("x")}:${value.dtype};`);
+    // originalName, not name: tfjs suffixes names ("kernel_1") to keep them unique per process.
+    hash.update(`${weight.originalName}:${value.shape.join("x")}:${value.dtype};`);
     const data = value.dataSync() as Float32Array;
     hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   }
