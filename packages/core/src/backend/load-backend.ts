@@ -67,7 +67,7 @@ async function initialize(name: BackendName): Promise<LoadResult> {
 }
 
 function firstLine(error: unknown): string {
-  return describe(error).split("\n")[0] ?? "";
+  return (describe(error).split("\n")[0] ?? "").trim().replace(/\.$/, "");
 }
 
 function describe(error: unknown): string {

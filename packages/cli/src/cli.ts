@@ -1,0 +1,52 @@
+/**
+ * Builds the `hemlock` program from the command table and runs it. Command modules load only
+ * when their command runs, so `hemlock --help` starts without loading TensorFlow.js.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { COMMANDS } from "./command-table.js";
+import { reportError } from "./report-error.js";
+import { cliVersion } from "./version.js";
+
+export interface GlobalOptions {
+  backend: string;
+  dataDir?: string;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("hemlock")
+    .description("Benchmark data-poisoning attacks against defenses.")
+    .version(cliVersion(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help for a command")
+    .addOption(
+      new Option("--backend <name>", "compute backend: auto, tensorflow, wasm or cpu")
+        .env("HEMLOCK_BACKEND")
+        .default("auto"),
+    )
+    .addOption(
+      new Option("--data-dir <dir>", "dataset directory (default: ~/.cache/hemlock/data)").env("HEMLOCK_DATA_DIR"),
+    )
+    .showSuggestionAfterError(true)
+    .exitOverride();
+
+  for (const spec of COMMANDS) {
+    const command = program.command(spec.name).description(spec.summary).exitOverride();
+    for (const option of spec.options ?? []) command.addOption(option());
+    command.action(async (...args: unknown[]) => {
+      const self = args[args.length - 1] as Command;
+      const module = await spec.load();
+      exitCode = await module.run({ ...(self.optsWithGlobals() as GlobalOptions) });
+    });
+  }
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed help, the version, or what was wrong with the arguments.
+      return error.exitCode;
+    }
+    return reportError(error);
+  }
+}
