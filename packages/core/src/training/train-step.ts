@@ -3,6 +3,7 @@
  * loop in Hemlock, and what bench/kernels times.
  */
 import * as tf from "@tensorflow/tfjs";
+import { sparseSoftmaxCrossEntropy } from "./sparse-softmax-cross-entropy.js";
 
 export function trainStep(
   model: tf.LayersModel,
@@ -14,11 +15,7 @@ export function trainStep(
   const loss = tf.tidy(
     () =>
       optimizer.minimize(
-        () => {
-          const logits = model.apply(x, { training: true }) as tf.Tensor2D;
-          const oneHot = tf.oneHot(labels, classes);
-          return tf.losses.softmaxCrossEntropy(oneHot, logits) as tf.Scalar;
-        },
+        () => sparseSoftmaxCrossEntropy(model.apply(x, { training: true }) as tf.Tensor2D, labels, classes),
         true,
         model.trainableWeights.map((w) => w.read() as tf.Variable),
       ) as tf.Scalar,

@@ -34,13 +34,50 @@ describe("wasm BatchMatMul (Hemlock kernel)", () => {
     expect(result.error).toBeLessThan(1e-4);
   });
 
+  // Large enough to leave the stock loop: folded, split, broadcast and transposed products.
+  const large = Array.from({ length: 16 }, (_, i) => {
+    const transposeA = i % 2 === 1;
+    const transposeB = Math.floor(i / 2) % 2 === 1;
+    const [m, k, n] = [randomInt(random, 33, 71), randomInt(random, 33, 71), randomInt(random, 33, 71)];
+    const batches: [number[], number[]][] = [
+      [[], []],
+      [[3], [3]],
+      [[4], [1]],
+      [[1], [2]],
+    ];
+    const [aBatch, bBatch] = batches[Math.floor(i / 4)] as [number[], number[]];
+    const aShape = [...aBatch, ...(transposeA ? [k, m] : [m, k])];
+    const bShape = [...bBatch, ...(transposeB ? [n, k] : [k, n])];
+    return { transposeA, transposeB, aShape, bShape };
+  });
+
+  it.each(large)("matches cpu on the fast paths for a=$aShape b=$bShape tA=$transposeA tB=$transposeB", async (c) => {
+    const result = await compareWithCpu("wasm", {
+      kernel: "BatchMatMul",
+      inputs: { a: randomValues(random, c.aShape), b: randomValues(random, c.bShape) },
+      attrs: { transposeA: c.transposeA, transposeB: c.transposeB },
+    });
+    expect(result.shape).toEqual(result.cpuShape);
+    expect(result.error).toBeLessThan(1e-4);
+  });
+
+  it("falls back correctly for general broadcasting ([2,1] against [1,3] batch dims)", async () => {
+    const result = await compareWithCpu("wasm", {
+      kernel: "BatchMatMul",
+      inputs: { a: randomValues(random, [2, 1, 40, 50]), b: randomValues(random, [1, 3, 50, 45]) },
+      attrs: { transposeA: false, transposeB: false },
+    });
+    expect(result.shape).toEqual([2, 3, 40, 45]);
+    expect(result.error).toBeLessThan(1e-4);
+  });
+
   it("handles rank-4 operands with both transposes", async () => {
     const result = await compareWithCpu("wasm", {
       kernel: "BatchMatMul",
-      inputs: { a: randomValues(random, [2, 3, 7, 5]), b: randomValues(random, [2, 3, 9, 7]) },
+      inputs: { a: randomValues(random, [2, 3, 47, 45]), b: randomValues(random, [2, 3, 49, 47]) },
       attrs: { transposeA: true, transposeB: true },
     });
-    expect(result.shape).toEqual([2, 3, 5, 9]);
+    expect(result.shape).toEqual([2, 3, 45, 49]);
     expect(result.error).toBeLessThan(1e-4);
   });
 });

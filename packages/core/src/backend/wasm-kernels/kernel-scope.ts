@@ -37,6 +37,17 @@ export class KernelScope {
     return this.run("Slice", { x }, { begin, size });
   }
 
+  concat(xs: TensorInfo[], axis: number): TensorInfo {
+    // Concat is the one kernel whose inputs are a list, not named.
+    return this.run("Concat", xs as unknown as Record<string, TensorInfo>, { axis });
+  }
+
+  /** Tracks a tensor made outside the scope (e.g. by a kernel called directly) for disposal. */
+  track(t: TensorInfo): TensorInfo {
+    this.intermediates.push(t);
+    return t;
+  }
+
   /**
    * Releases every intermediate except `keep` (the kernel's output). An intermediate that shares
    * its data with `keep` (a reshape) is still released: the backend counts references per view.

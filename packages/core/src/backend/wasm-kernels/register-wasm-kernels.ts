@@ -7,6 +7,7 @@ import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from "
 import { fastBatchMatMulConfig } from "./batch-matmul.js";
 import { conv2DBackpropFilterConfig } from "./conv2d-backprop-filter.js";
 import { fastConv2DBackpropInputConfig } from "./conv2d-backprop-input.js";
+import { sharedIdentityConfig } from "./identity.js";
 
 /** The stock configs we replaced (undefined where wasm had none), for unpatching. */
 let replaced: Map<string, KernelConfig | undefined> | undefined;
@@ -23,14 +24,17 @@ export function registerWasmKernels(): void {
     throw new Error("tfjs-backend-wasm must be imported before Hemlock's wasm kernels are registered");
   }
   const stockConvInput = getKernel("Conv2DBackpropInput", "wasm");
+  const stockIdentity = getKernel("Identity", "wasm");
   replaced = new Map([
     ["BatchMatMul", stockMatMul],
     ["Conv2DBackpropInput", stockConvInput],
     ["Conv2DBackpropFilter", getKernel("Conv2DBackpropFilter", "wasm")],
+    ["Identity", stockIdentity],
   ]);
   install(fastBatchMatMulConfig(stockMatMul));
   install(fastConv2DBackpropInputConfig(stockConvInput));
   install(conv2DBackpropFilterConfig);
+  if (stockIdentity !== undefined) install(sharedIdentityConfig(stockIdentity));
 }
 
 /** Restores tfjs-backend-wasm's own kernels. For benchmarks and tests that compare against them. */
@@ -44,4 +48,4 @@ export function unregisterWasmKernels(): void {
 }
 
 /** Names of the kernels Hemlock replaces or adds on the wasm backend. */
-export const HEMLOCK_WASM_KERNELS = ["BatchMatMul", "Conv2DBackpropFilter", "Conv2DBackpropInput"] as const;
+export const HEMLOCK_WASM_KERNELS = ["BatchMatMul", "Conv2DBackpropFilter", "Conv2DBackpropInput", "Identity"] as const;
