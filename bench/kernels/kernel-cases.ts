@@ -18,7 +18,7 @@ const MATMUL_FLOPS = 2 * 128 * 784 * 256;
 
 export const KERNEL_CASES: KernelCase[] = [
   {
-    label: "BatchMatMul 128x784 . 784x256 (plain, reference)",
+    label: "BatchMatMul plain: dense forward 128x784 . 784x256",
     kernel: "BatchMatMul",
     flops: MATMUL_FLOPS,
     make: () => ({
@@ -26,26 +26,27 @@ export const KERNEL_CASES: KernelCase[] = [
       attrs: { transposeA: false, transposeB: false },
     }),
   },
+  // The two backward products of that dense layer, in their real shapes (same FLOPs).
   {
-    label: "BatchMatMul transposeA (dense dW = x^T dy)",
+    label: "BatchMatMul transposeA: dW = x^T dy, 784x128 . 128x256",
     kernel: "BatchMatMul",
     flops: MATMUL_FLOPS,
     make: () => ({
-      inputs: { a: normal([784, 128]), b: normal([784, 256]) },
+      inputs: { a: normal([128, 784]), b: normal([128, 256]) },
       attrs: { transposeA: true, transposeB: false },
     }),
   },
   {
-    label: "BatchMatMul transposeB (dense dx = dy W^T)",
+    label: "BatchMatMul transposeB: dx = dy W^T, 128x256 . 256x784",
     kernel: "BatchMatMul",
     flops: MATMUL_FLOPS,
     make: () => ({
-      inputs: { a: normal([128, 784]), b: normal([256, 784]) },
+      inputs: { a: normal([128, 256]), b: normal([784, 256]) },
       attrs: { transposeA: false, transposeB: true },
     }),
   },
   {
-    label: "Conv2D 128x12x12x16 * 5x5x16x32 (forward, reference)",
+    label: "Conv2D forward: BadNets conv2, 128x12x12x16 * 5x5x16x32",
     kernel: "Conv2D",
     flops: CONV_FLOPS,
     make: () => ({
@@ -54,7 +55,7 @@ export const KERNEL_CASES: KernelCase[] = [
     }),
   },
   {
-    label: "Conv2DBackpropFilter (same layer)",
+    label: "Conv2DBackpropFilter: the same layer's dW",
     kernel: "Conv2DBackpropFilter",
     flops: CONV_FLOPS,
     make: () => ({
@@ -63,7 +64,7 @@ export const KERNEL_CASES: KernelCase[] = [
     }),
   },
   {
-    label: "Conv2DBackpropInput (same layer)",
+    label: "Conv2DBackpropInput: the same layer's dx",
     kernel: "Conv2DBackpropInput",
     flops: CONV_FLOPS,
     make: () => ({

@@ -105,13 +105,13 @@ async function main(): Promise<void> {
     );
     return { kernel: c.label, ...row };
   });
-  console.log("kernel (batch 128)".padEnd(56), "stock".padStart(22), "hemlock".padStart(22));
+  console.log("kernel".padEnd(60), "stock".padStart(22), "hemlock".padStart(22));
   for (const k of kernels) {
     const cell = (v: Variant) => {
       const r = k[v] as { ms: number; gflops: number } | { error: string };
       return "error" in r ? "not registered" : `${r.gflops.toFixed(1)} GFLOP/s ${r.ms.toFixed(1)}ms`;
     };
-    console.log(k.kernel.padEnd(56), cell("stock").padStart(22), cell("hemlock").padStart(22));
+    console.log(k.kernel.padEnd(60), cell("stock").padStart(22), cell("hemlock").padStart(22));
   }
 
   const stepTimes = await benchSteps(4);
@@ -124,13 +124,13 @@ async function main(): Promise<void> {
     );
     return { model: kind === "mlp" ? "MLP 784-256-10" : "BadNets CNN", ...row };
   });
-  console.log(`\n${"training step, batch 128, SGD momentum".padEnd(56)}`);
+  console.log(`\n${"training step, batch 128, SGD momentum 0.9".padEnd(60)}`);
   for (const s of steps) {
     const cell = (v: Variant) => {
       const r = s[v] as { ms: number; samplesPerSecond: number } | { error: string };
       return "error" in r ? "fails (no kernel)" : `${r.samplesPerSecond.toFixed(0)} samples/s ${r.ms.toFixed(1)}ms`;
     };
-    console.log(s.model.padEnd(56), cell("stock").padStart(22), cell("hemlock").padStart(22));
+    console.log(s.model.padEnd(60), cell("stock").padStart(22), cell("hemlock").padStart(22));
   }
 
   // Targets from the foundation issue. The plain product reuses one weight matrix, so XNNPACK's
@@ -142,7 +142,11 @@ async function main(): Promise<void> {
   const plainMs = hemlockMs(KERNEL_CASES[0]?.label);
   const targets = [KERNEL_CASES[1], KERNEL_CASES[2]].map((c) => {
     const ratio = hemlockMs(c?.label) / plainMs;
-    return { target: `${c?.label} within 1.5x of plain`, value: `${ratio.toFixed(2)}x`, pass: ratio <= 1.5 };
+    return {
+      target: `${c?.label.split(":")[0]} within 1.5x of plain`,
+      value: `${ratio.toFixed(2)}x`,
+      pass: ratio <= 1.5,
+    };
   });
   const mlpStock = stepTimes.get("stock|mlp");
   const mlpHemlock = stepTimes.get("hemlock|mlp");
