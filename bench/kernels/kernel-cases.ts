@@ -72,4 +72,14 @@ export const KERNEL_CASES: KernelCase[] = [
       attrs: { ...conv, inputShape: [128, 12, 12, 16] },
     }),
   },
+  {
+    // One multiply per input-gradient element.
+    label: "AvgPoolGrad: BadNets pool1 dx, 2x2 over 128x24x24x16",
+    kernel: "AvgPoolGrad",
+    flops: 128 * 24 * 24 * 16,
+    make: () => ({
+      inputs: { dy: normal([128, 12, 12, 16]), input: normal([128, 24, 24, 16]) },
+      attrs: { filterSize: [2, 2], strides: [2, 2], pad: "valid" },
+    }),
+  },
 ];

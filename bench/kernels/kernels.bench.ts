@@ -96,38 +96,40 @@ async function main(): Promise<void> {
   );
 
   const kernelTimes = await benchKernels(5);
-  const kernels = KERNEL_CASES.map((c) => {
-    const row = Object.fromEntries(
-      VARIANTS.map((v) => {
-        const o = kernelTimes.get(`${v}|${c.label}`);
-        return [v, ok(o) ? { ms: o.ms, gflops: gflops(c.flops, o) } : o];
-      }),
-    );
-    return { kernel: c.label, ...row };
-  });
+  type KernelResult = { ms: number; gflops: number } | { error: string };
+  const kernelResult = (c: (typeof KERNEL_CASES)[number], v: Variant): KernelResult => {
+    const o = kernelTimes.get(`${v}|${c.label}`);
+    return ok(o) ? { ms: o.ms, gflops: gflops(c.flops, o) } : { error: o?.error ?? "not run" };
+  };
+  const kernels = KERNEL_CASES.map((c) => ({
+    kernel: c.label,
+    stock: kernelResult(c, "stock"),
+    hemlock: kernelResult(c, "hemlock"),
+  }));
   console.log("kernel".padEnd(60), "stock".padStart(22), "hemlock".padStart(22));
   for (const k of kernels) {
     const cell = (v: Variant) => {
-      const r = k[v] as { ms: number; gflops: number } | { error: string };
+      const r = k[v];
       return "error" in r ? "not registered" : `${r.gflops.toFixed(1)} GFLOP/s ${r.ms.toFixed(1)}ms`;
     };
     console.log(k.kernel.padEnd(60), cell("stock").padStart(22), cell("hemlock").padStart(22));
   }
 
   const stepTimes = await benchSteps(4);
-  const steps = (["mlp", "cnn"] as const).map((kind) => {
-    const row = Object.fromEntries(
-      VARIANTS.map((v) => {
-        const o = stepTimes.get(`${v}|${kind}`);
-        return [v, ok(o) ? { ms: o.ms, samplesPerSecond: (128 * 1000) / o.ms } : o];
-      }),
-    );
-    return { model: kind === "mlp" ? "MLP 784-256-10" : "BadNets CNN", ...row };
-  });
+  type StepResult = { ms: number; samplesPerSecond: number } | { error: string };
+  const stepResult = (kind: "mlp" | "cnn", v: Variant): StepResult => {
+    const o = stepTimes.get(`${v}|${kind}`);
+    return ok(o) ? { ms: o.ms, samplesPerSecond: (128 * 1000) / o.ms } : { error: o?.error ?? "not run" };
+  };
+  const steps = (["mlp", "cnn"] as const).map((kind) => ({
+    model: kind === "mlp" ? "MLP 784-256-10" : "BadNets CNN",
+    stock: stepResult(kind, "stock"),
+    hemlock: stepResult(kind, "hemlock"),
+  }));
   console.log(`\n${"training step, batch 128, SGD momentum 0.9".padEnd(60)}`);
   for (const s of steps) {
     const cell = (v: Variant) => {
-      const r = s[v] as { ms: number; samplesPerSecond: number } | { error: string };
+      const r = s[v];
       return "error" in r ? "fails (no kernel)" : `${r.samplesPerSecond.toFixed(0)} samples/s ${r.ms.toFixed(1)}ms`;
     };
     console.log(s.model.padEnd(60), cell("stock").padStart(22), cell("hemlock").padStart(22));

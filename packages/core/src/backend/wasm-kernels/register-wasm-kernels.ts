@@ -4,6 +4,7 @@
  * set. Idempotent, and reversible so benchmarks can measure the stock kernels.
  */
 import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from "@tensorflow/tfjs";
+import { fastAvgPoolGradConfig } from "./avg-pool-grad.js";
 import { fastBatchMatMulConfig } from "./batch-matmul.js";
 import { conv2DBackpropFilterConfig } from "./conv2d-backprop-filter.js";
 import { fastConv2DBackpropInputConfig } from "./conv2d-backprop-input.js";
@@ -25,16 +26,19 @@ export function registerWasmKernels(): void {
   }
   const stockConvInput = getKernel("Conv2DBackpropInput", "wasm");
   const stockIdentity = getKernel("Identity", "wasm");
+  const stockAvgPoolGrad = getKernel("AvgPoolGrad", "wasm");
   replaced = new Map([
     ["BatchMatMul", stockMatMul],
     ["Conv2DBackpropInput", stockConvInput],
     ["Conv2DBackpropFilter", getKernel("Conv2DBackpropFilter", "wasm")],
     ["Identity", stockIdentity],
+    ["AvgPoolGrad", stockAvgPoolGrad],
   ]);
   install(fastBatchMatMulConfig(stockMatMul));
   install(fastConv2DBackpropInputConfig(stockConvInput));
   install(conv2DBackpropFilterConfig);
   if (stockIdentity !== undefined) install(sharedIdentityConfig(stockIdentity));
+  if (stockAvgPoolGrad !== undefined) install(fastAvgPoolGradConfig(stockAvgPoolGrad));
 }
 
 /** Restores tfjs-backend-wasm's own kernels. For benchmarks and tests that compare against them. */
@@ -48,4 +52,10 @@ export function unregisterWasmKernels(): void {
 }
 
 /** Names of the kernels Hemlock replaces or adds on the wasm backend. */
-export const HEMLOCK_WASM_KERNELS = ["BatchMatMul", "Conv2DBackpropFilter", "Conv2DBackpropInput", "Identity"] as const;
+export const HEMLOCK_WASM_KERNELS = [
+  "AvgPoolGrad",
+  "BatchMatMul",
+  "Conv2DBackpropFilter",
+  "Conv2DBackpropInput",
+  "Identity",
+] as const;
