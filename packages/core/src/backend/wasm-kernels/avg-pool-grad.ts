@@ -6,8 +6,8 @@
  * (about 3.5 ms; wasm's Tile takes 80 ms for the same), with zero rows and columns where the
  * forward pool dropped a remainder. Other geometries keep the stock kernel.
  */
-import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
-import { KernelScope } from "./kernel-scope.js";
+import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import { inKernelScope } from "./kernel-scope.js";
 
 interface Attrs {
   filterSize: number | [number, number];
@@ -31,8 +31,7 @@ export function fastAvgPoolGradConfig(original: KernelConfig): KernelConfig {
     const [n, outH, outW, c] = dy.shape as [number, number, number, number];
     const [, height, width] = input.shape as [number, number, number, number];
 
-    const scope = new KernelScope(args.backend as KernelBackend);
-    try {
+    return inKernelScope(args.backend, (scope) => {
       const share = scope.run("Fill", {}, { shape: [1, 1, fh, 1, fw, 1], value: 1 / (fh * fw), dtype: "float32" });
       const expanded = scope.reshape(dy, [n, outH, 1, outW, 1, c]);
       const spread = scope.run("Multiply", { a: expanded, b: share });
@@ -46,12 +45,8 @@ export function fastAvgPoolGradConfig(original: KernelConfig): KernelConfig {
         ];
         out = scope.run("PadV2", { x: out }, { paddings, constantValue: 0 });
       }
-      scope.dispose(out);
       return out;
-    } catch (error) {
-      scope.dispose();
-      throw error;
-    }
+    });
   };
   return { ...original, kernelFunc };
 }

@@ -9,14 +9,8 @@
  *   2-D products and concatenated. Products too small to repay the bookkeeping keep the stock loop.
  * The stock kernel's setupFunc is kept, since it binds the wasm function the fast path calls.
  */
-import {
-  broadcast_util,
-  type KernelBackend,
-  type KernelConfig,
-  type KernelFunc,
-  type TensorInfo,
-} from "@tensorflow/tfjs";
-import { KernelScope } from "./kernel-scope.js";
+import { broadcast_util, type KernelConfig, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs";
+import { inKernelScope, type KernelScope } from "./kernel-scope.js";
 
 /** Below this many multiply-adds per product, the stock loop beats splitting and transposing. */
 const MIN_FAST_PRODUCT = 32 * 32 * 32;
@@ -74,8 +68,7 @@ export function fastBatchMatMulConfig(original: KernelConfig): KernelConfig {
 
     const stock: Stock = (x, y, transposeA, transposeB) =>
       originalFunc({ inputs: { a: x, b: y }, backend, attrs: { transposeA, transposeB } }) as TensorInfo;
-    const scope = new KernelScope(backend as KernelBackend);
-    try {
+    return inKernelScope(backend, (scope) => {
       let c: TensorInfo;
       if (batchB === 1 && !tA) {
         // A batch of rows against one matrix is one tall product.
@@ -103,12 +96,8 @@ export function fastBatchMatMulConfig(original: KernelConfig): KernelConfig {
         c = parts.length === 1 ? (parts[0] as TensorInfo) : scope.concat(parts, 0);
       }
       const out = scope.reshape(c, outShape);
-      scope.dispose(out);
       return out;
-    } catch (error) {
-      scope.dispose();
-      throw error;
-    }
+    });
   };
   return { ...original, kernelFunc };
 }

@@ -6,9 +6,9 @@
  * the dilation, the forward padding, and the result transposed back to [fh,fw,Cin,Cout].
  * It reuses wasm's XNNPACK Conv2D, so it runs at forward-conv speed.
  */
-import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { forwardConvGeometry, type PadAttr, splitSignedPad } from "./conv-geometry.js";
-import { KernelScope } from "./kernel-scope.js";
+import { inKernelScope } from "./kernel-scope.js";
 
 type Shape4 = [number, number, number, number];
 
@@ -41,8 +41,7 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
   const bottom = splitSignedPad(filterHeight - height - g.padTop + (outHeight - 1) * g.strideHeight);
   const right = splitSignedPad(filterWidth - width - g.padLeft + (outWidth - 1) * g.strideWidth);
 
-  const scope = new KernelScope(backend as KernelBackend);
-  try {
+  return inKernelScope(backend, (scope) => {
     let xT = scope.transpose(x, [3, 1, 2, 0]); // [Cin, H, W, N]
     if (bottom.crop > 0 || right.crop > 0) {
       xT = scope.slice(xT, [0, 0, 0, 0], [inChannels, height - bottom.crop, width - right.crop, n]);
@@ -65,12 +64,8 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
       },
     ); // [Cin, fh, fw, Cout]
     const out = scope.transpose(grad, [1, 2, 0, 3]);
-    scope.dispose(out);
     return out;
-  } catch (error) {
-    scope.dispose();
-    throw error;
-  }
+  });
 };
 
 export const conv2DBackpropFilterConfig: KernelConfig = {

@@ -6,9 +6,9 @@
  *   dx[n,r,c,ci] = sum_{a,b,co} dyDilated[n, r + pt - a, c + pl - b, co] * W[a,b,ci,co]
  * The original kernel's setupFunc is kept: overriding a wasm kernel must not drop its binding.
  */
-import type { KernelBackend, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { forwardConvGeometry, type PadAttr, splitSignedPad } from "./conv-geometry.js";
-import { KernelScope } from "./kernel-scope.js";
+import { inKernelScope } from "./kernel-scope.js";
 
 type Shape4 = [number, number, number, number];
 
@@ -37,8 +37,7 @@ const conv2DBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
     dataFormat,
   );
 
-  const scope = new KernelScope(backend as KernelBackend);
-  try {
+  return inKernelScope(backend, (scope) => {
     // Insert stride-1 zeros after every dy element: [N,Ho,1,Wo,1,C] padded, then flattened.
     let dyDilated = dy;
     const dilatedHeight = outHeight * g.strideHeight;
@@ -93,12 +92,8 @@ const conv2DBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
         dimRoundingMode: "floor",
       },
     );
-    scope.dispose(out);
     return out;
-  } catch (error) {
-    scope.dispose();
-    throw error;
-  }
+  });
 };
 
 export function fastConv2DBackpropInputConfig(original: KernelConfig | undefined): KernelConfig {

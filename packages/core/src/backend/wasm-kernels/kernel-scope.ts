@@ -60,6 +60,22 @@ export class KernelScope {
   }
 }
 
+/**
+ * Runs a composite kernel body in a fresh scope: on success every intermediate except the
+ * returned output is released; on failure all of them are.
+ */
+export function inKernelScope(backend: unknown, body: (scope: KernelScope) => TensorInfo): TensorInfo {
+  const scope = new KernelScope(backend as KernelBackend);
+  try {
+    const out = body(scope);
+    scope.dispose(out);
+    return out;
+  } catch (error) {
+    scope.dispose();
+    throw error;
+  }
+}
+
 /** The permutation that swaps the last two axes of a rank-`rank` tensor. */
 export function swapLastTwoAxes(rank: number): number[] {
   const perm = Array.from({ length: rank }, (_, i) => i);
