@@ -56,11 +56,15 @@ const batches: [number[], number[]][] = [
 ];
 
 describe("wasm BatchMatMul (Hemlock kernel)", () => {
-  it.each(cases(batches, 1, 37))("matches cpu for a=$aShape b=$bShape tA=$transposeA tB=$transposeB", expectMatchesCpu);
+  it.each(cases(batches, 1, 37))("matches cpu for a=$aShape b=$bShape tA=$transposeA tB=$transposeB", async (c) => {
+    await expectMatchesCpu(c);
+  });
 
   it.each(cases(batches, 33, 71))(
     "matches cpu on the fast paths for a=$aShape b=$bShape tA=$transposeA tB=$transposeB",
-    expectMatchesCpu,
+    async (c) => {
+      await expectMatchesCpu(c);
+    },
   );
 
   it("falls back correctly for general broadcasting ([2,1] against [1,3] batch dims)", async () => {
