@@ -37,12 +37,13 @@ describe("hemlock doctor", () => {
     expect(backend?.summary).toMatch(/^(tensorflow|wasm) would be used \(requested: auto\)$/);
     expect(backend?.items.map((i) => i.label)).toEqual(["tensorflow", "wasm", "cpu"]);
     const data = section(report, "data");
-    expect(data?.summary).toBe(`${dataDir} (HEMLOCK_DATA_DIR): 0 of 8 datasets verified`);
+    expect(data?.summary).toBe(`${dataDir} (HEMLOCK_DATA_DIR): 1 of 8 datasets verified`);
     expect(data?.items).toEqual([
+      { label: "digits", status: "ok", detail: "verified (bundled copy)" },
       expect.objectContaining({
         label: "absent",
         status: "warn",
-        detail: "mnist, fashion-mnist, digits, breast-cancer, iris, wine, adult, spambase",
+        detail: "adult, breast-cancer, fashion-mnist, iris, mnist, spambase, wine",
       }),
     ]);
     expect(section(report, "store")?.summary).toBe(
@@ -70,7 +71,7 @@ describe("hemlock doctor", () => {
     expect(iris?.status).toBe("fail");
     expect(iris?.detail).toContain(join(dataDir, "sklearn/data/iris.csv"));
     expect(iris?.detail).toContain("expected f13ffa8fdd56fd8e6c8d16d4081a3fbd3114bcd0aae4256c43205169cd9d1449");
-    expect(iris?.fix).toMatch(/place a fresh copy/);
+    expect(iris?.fix).toBe(`Delete ${join(dataDir, "sklearn/data/iris.csv")} and run \`hemlock data fetch iris\`.`);
     const wine = items.find((i) => i.label === "wine");
     expect(wine?.detail).toBe(`${join(dataDir, "sklearn/data/wine_data.csv")} is 100 bytes, expected 11157`);
   });

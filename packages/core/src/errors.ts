@@ -10,8 +10,12 @@ export type HemlockErrorCode =
   | "BACKEND_UNKNOWN"
   | "KERNEL_UNSUPPORTED"
   | "INVALID_ARGUMENT"
+  | "INVALID_PARAMS"
+  | "UNKNOWN_NAME"
+  | "DUPLICATE_NAME"
   | "DATA_MISSING"
-  | "DATA_CORRUPT";
+  | "DATA_CORRUPT"
+  | "FETCH_FAILED";
 
 export class HemlockError extends Error {
   override readonly name = "HemlockError";

@@ -1,7 +1,9 @@
 /**
  * @hemlock/core: compute backends, datasets, models, attacks, defenses and metrics.
- * Knows nothing of the runner or the store.
+ * Knows nothing of the runner or the store. Importing it registers the built-in plugins.
  */
+import "./register-builtins.js";
+
 export { activeBackendInfo, type BackendInfo } from "./backend/backend-info.js";
 export { BACKEND_NAMES, type BackendChoice, type BackendName, parseBackendChoice } from "./backend/backend-name.js";
 export { loadBackend } from "./backend/load-backend.js";
@@ -17,15 +19,32 @@ export {
   registerWasmKernels,
   unregisterWasmKernels,
 } from "./backend/wasm-kernels/register-wasm-kernels.js";
+export { type ArrayAllocator, arrayAllocator } from "./datasets/array-allocator.js";
 export { resolveDataDir } from "./datasets/data-dir.js";
+export type { Dataset, DatasetSplits, FeatureDomain, SplitName } from "./datasets/dataset.js";
+export { datasetSize } from "./datasets/dataset.js";
+export { datasets } from "./datasets/dataset-registry.js";
+export { type DatasetContext, type DatasetPlugin, defineDataset } from "./datasets/define-dataset.js";
 export { type GaussianBlobsOptions, gaussianBlobs } from "./datasets/gaussian-blobs.js";
-export { DATASET_SOURCES, type DatasetSource, type SourceFile } from "./datasets/source-files.js";
-export { type FileCheck, type FileState, sha256File, verifyDataset, verifyFile } from "./datasets/verify-files.js";
+export {
+  clearDatasetCache,
+  type DatasetSpec,
+  genericDatasetParams,
+  type LoadOptions,
+  loadDataset,
+} from "./datasets/load-dataset.js";
+export { BUNDLED_DATA_DIR, readSourceFile } from "./datasets/read-source-file.js";
+export type { SourceFile } from "./datasets/source-files.js";
+export { stratifiedSplit, stratifiedSubset } from "./datasets/transforms/stratified-indices.js";
+export { type FileCheck, type FileState, sha256File, verifyFile, verifyFiles } from "./datasets/verify-files.js";
 export { HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
 export { type BadnetsCnnOptions, buildBadnetsCnn } from "./models/badnets-cnn.js";
 export { buildMlp, type MlpOptions } from "./models/mlp.js";
 export { weightsDigest } from "./models/weights-digest.js";
 export { deriveSeed, SeededRandom } from "./random/seeded-random.js";
+export { didYouMean } from "./registry/did-you-mean.js";
+export { parseParams } from "./registry/parse-params.js";
+export { type Plugin, Registry } from "./registry/registry.js";
 export { disposeOptimizer } from "./training/dispose-optimizer.js";
 export { type FitOptions, fitClassifier } from "./training/fit-classifier.js";
 export { exampleSize, gatherBatch, type LabeledArrays } from "./training/labeled-arrays.js";

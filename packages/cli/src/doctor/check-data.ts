@@ -1,7 +1,7 @@
 /** Checks which datasets are present in the data directory and whether their files verify. */
 import { access } from "node:fs/promises";
 import { resolve } from "node:path";
-import { DATASET_SOURCES, type FileCheck, resolveDataDir, verifyDataset } from "@hemlock/core";
+import { BUNDLED_DATA_DIR, datasets, type FileCheck, resolveDataDir, verifyFile, verifyFiles } from "@hemlock/core";
 import type { CheckItem, CheckSection } from "./check-result.js";
 import { worstStatus } from "./check-result.js";
 
@@ -20,9 +20,20 @@ export async function checkData(dataDirOption: string | undefined): Promise<Chec
   );
   const items: CheckItem[] = [];
   const absent: string[] = [];
-  for (const dataset of DATASET_SOURCES) {
-    const checks = exists ? await verifyDataset(dir, dataset) : [];
-    const item = datasetItem(dataset.name, dataset.files.length, checks, dir);
+  // Derived datasets (mnist-1-7) have no files of their own.
+  const withFiles = datasets.list().filter((d) => d.files.length > 0);
+  for (const dataset of withFiles) {
+    const checks = exists ? await verifyFiles(dir, dataset.files) : [];
+    let item = datasetItem(dataset.name, dataset.files.length, checks);
+    // A dataset shipped with Hemlock (digits) is available without the data directory.
+    const bundled = dataset.files.every((f) => f.bundled !== undefined);
+    if (item === "absent" && bundled) {
+      const copies = await Promise.all(
+        dataset.files.map((f) => verifyFile(BUNDLED_DATA_DIR, { ...f, path: f.bundled as string })),
+      );
+      item = datasetItem(dataset.name, dataset.files.length, copies);
+      if (item !== "absent" && item.status === "ok") item.detail = "verified (bundled copy)";
+    }
     if (item === "absent") absent.push(dataset.name);
     else items.push(item);
   }
@@ -32,19 +43,19 @@ export async function checkData(dataDirOption: string | undefined): Promise<Chec
       label: "absent",
       status: "warn",
       detail: absent.join(", "),
-      fix: `Place the original files under ${dir} in the layout of docs/datasets.md.`,
+      fix: `Run \`hemlock data fetch NAME\`, or place the original files under ${dir} (layout: docs/datasets.md).`,
     });
   }
-  const verified = DATASET_SOURCES.length - absent.length - items.filter((i) => i.status === "fail").length;
+  const verified = withFiles.length - absent.length - items.filter((i) => i.status === "fail").length;
   return {
     title: "data",
     status: worstStatus(items),
-    summary: `${dir} (${source}${exists ? "" : ", does not exist"}): ${verified} of ${DATASET_SOURCES.length} datasets verified`,
+    summary: `${dir} (${source}${exists ? "" : ", does not exist"}): ${verified} of ${withFiles.length} datasets verified`,
     items,
   };
 }
 
-function datasetItem(name: string, fileCount: number, checks: FileCheck[], dir: string): CheckItem | "absent" {
+function datasetItem(name: string, fileCount: number, checks: FileCheck[]): CheckItem | "absent" {
   const bad = checks.filter((c) => c.result.state !== "ok" && c.result.state !== "missing");
   const missing = checks.length === 0 ? fileCount : checks.filter((c) => c.result.state === "missing").length;
   if (bad.length > 0) {
@@ -57,7 +68,7 @@ function datasetItem(name: string, fileCount: number, checks: FileCheck[], dir: 
       label: name,
       status: "fail",
       detail: `${first.absolutePath} ${what}${bad.length > 1 ? ` (and ${bad.length - 1} more bad files)` : ""}`,
-      fix: `Delete the file and place a fresh copy of the original at ${first.absolutePath}.`,
+      fix: `Delete ${first.absolutePath} and run \`hemlock data fetch ${name}\`.`,
     };
   }
   if (missing === fileCount) return "absent";
@@ -67,7 +78,7 @@ function datasetItem(name: string, fileCount: number, checks: FileCheck[], dir: 
       label: name,
       status: "fail",
       detail: `incomplete: missing ${absent.join(", ")}`,
-      fix: `Place the missing files under ${dir}.`,
+      fix: `Run \`hemlock data fetch ${name}\`.`,
     };
   }
   return { label: name, status: "ok", detail: `verified (${fileCount} file${fileCount > 1 ? "s" : ""}, sha256)` };

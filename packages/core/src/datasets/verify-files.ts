@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { DatasetSource, SourceFile } from "./source-files.js";
+import type { SourceFile } from "./source-files.js";
 
 export type FileState =
   | { state: "ok" }
@@ -39,6 +39,6 @@ export async function verifyFile(dataDir: string, file: SourceFile): Promise<Fil
   };
 }
 
-export async function verifyDataset(dataDir: string, source: DatasetSource): Promise<FileCheck[]> {
-  return Promise.all(source.files.map((file) => verifyFile(dataDir, file)));
+export async function verifyFiles(dataDir: string, files: SourceFile[]): Promise<FileCheck[]> {
+  return Promise.all(files.map((file) => verifyFile(dataDir, file)));
 }

@@ -1,0 +1,30 @@
+/**
+ * A dataset split as Hemlock holds it: features as one Float32Array (example-major) with the
+ * shape of one example, labels as an Int32Array, class names, and the sha256 of every source
+ * file it was read from. The arrays may live in SharedArrayBuffers, so worker threads can read
+ * them without copies.
+ */
+import type { LabeledArrays } from "../training/labeled-arrays.js";
+
+export type SplitName = "train" | "test";
+
+/** What the features are: images in [0, 1], or standardized tabular columns. */
+export type FeatureDomain = { kind: "image"; min: number; max: number } | { kind: "tabular"; featureNames: string[] };
+
+export interface Dataset extends LabeledArrays {
+  name: string;
+  split: SplitName;
+  classNames: string[];
+  domain: FeatureDomain;
+  sources: { path: string; sha256: string }[];
+}
+
+export interface DatasetSplits {
+  train: Dataset;
+  test: Dataset;
+}
+
+/** Number of examples. */
+export function datasetSize(d: Pick<Dataset, "labels">): number {
+  return d.labels.length;
+}

@@ -1,0 +1,21 @@
+/**
+ * Registers Hemlock's built-in plugins, from literal lists (never by scanning the filesystem).
+ * Importing this module has the side effect; worker threads import it too, since registries are
+ * per thread.
+ */
+import { adult } from "./datasets/builtins/adult.js";
+import { breastCancer } from "./datasets/builtins/breast-cancer.js";
+import { digits } from "./datasets/builtins/digits.js";
+import { fashionMnist } from "./datasets/builtins/fashion-mnist.js";
+import { iris } from "./datasets/builtins/iris.js";
+import { mnist } from "./datasets/builtins/mnist.js";
+import { mnist17 } from "./datasets/builtins/mnist-1-7.js";
+import { spambase } from "./datasets/builtins/spambase.js";
+import { wine } from "./datasets/builtins/wine.js";
+import { datasets } from "./datasets/dataset-registry.js";
+
+const BUILTIN_DATASETS = [mnist, fashionMnist, mnist17, digits, breastCancer, iris, wine, adult, spambase];
+
+for (const dataset of BUILTIN_DATASETS) {
+  if (!datasets.has(dataset.name)) datasets.register(dataset);
+}
