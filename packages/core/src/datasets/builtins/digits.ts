@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { defineDataset } from "../define-dataset.js";
-import { numberAt, readTable } from "../readers/text-table.js";
+import { featuresThenLabel, readTable } from "../readers/text-table.js";
 import { singleTableParams, splitTable } from "./single-table.js";
 import { sklearnUrl } from "./sklearn-csv.js";
 
@@ -25,18 +25,10 @@ export const digits = defineDataset({
   files: [file],
   load: async (params, ctx) => {
     const rows = readTable(await ctx.read(file), { gzipped: true });
-    const n = rows.length;
-    const x = ctx.alloc.float32(n * 64);
-    const labels = ctx.alloc.int32(n);
-    for (let i = 0; i < n; i++) {
-      for (let f = 0; f < 64; f++) x[i * 64 + f] = numberAt(rows, i, f, file.path) / 16;
-      labels[i] = numberAt(rows, i, 64, file.path);
-    }
     const table = {
       name: "digits",
-      x,
+      ...featuresThenLabel(rows, 64, file.path, ctx.alloc, 1 / 16),
       exampleShape: [8, 8, 1],
-      labels,
       classes: 10,
       classNames: ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
       domain: { kind: "image" as const, min: 0, max: 1 },

@@ -1,7 +1,7 @@
 /** UCI Spambase: 4,601 e-mails, 57 word/character frequency and run-length features, spam or not. */
 import { z } from "zod";
 import { defineDataset } from "../define-dataset.js";
-import { numberAt, readTable } from "../readers/text-table.js";
+import { featuresThenLabel, readTable } from "../readers/text-table.js";
 import { splitTable, tabularParams } from "./single-table.js";
 
 const file = {
@@ -32,18 +32,10 @@ export const spambase = defineDataset({
   files: [file],
   load: async (params, ctx) => {
     const rows = readTable(await ctx.read(file));
-    const n = rows.length;
-    const x = ctx.alloc.float32(n * 57);
-    const labels = ctx.alloc.int32(n);
-    for (let i = 0; i < n; i++) {
-      for (let f = 0; f < 57; f++) x[i * 57 + f] = numberAt(rows, i, f, file.path);
-      labels[i] = numberAt(rows, i, 57, file.path);
-    }
     const table = {
       name: "spambase",
-      x,
+      ...featuresThenLabel(rows, 57, file.path, ctx.alloc),
       exampleShape: [57],
-      labels,
       classes: 2,
       classNames: ["not-spam", "spam"],
       domain: { kind: "tabular" as const, featureNames: FEATURES },

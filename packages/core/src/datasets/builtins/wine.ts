@@ -1,15 +1,5 @@
 /** Wine recognition: 178 wines, 13 chemical measurements, 3 cultivars. */
-import { z } from "zod";
-import { defineDataset } from "../define-dataset.js";
-import { splitTable, tabularParams } from "./single-table.js";
-import { readSklearnCsv, sklearnUrl } from "./sklearn-csv.js";
-
-const file = {
-  path: "sklearn/data/wine_data.csv",
-  bytes: 11157,
-  sha256: "10e8a802908b34f86e5da8ce962f3c806694bc98450a18f61851af59f324bede",
-  urls: [sklearnUrl("data/wine_data.csv")],
-};
+import { sklearnCsvDataset } from "./sklearn-csv.js";
 
 const FEATURES = [
   "alcohol",
@@ -27,13 +17,11 @@ const FEATURES = [
   "proline",
 ];
 
-export const wine = defineDataset({
+export const wine = sklearnCsvDataset({
   name: "wine",
   summary: "Wine recognition, 178 x 13 standardized measurements, 3 cultivars; seeded stratified split",
   citation:
     "S. Aeberhard, D. Coomans, O. de Vel. Comparison of classifiers in high dimensional settings. Tech. Rep. 92-02, James Cook University, 1992.",
-  license: "CC BY 4.0 (UCI); file from scikit-learn, BSD-3-Clause",
-  params: z.object(tabularParams).strict(),
-  files: [file],
-  load: async (params, ctx) => splitTable(await readSklearnCsv("wine", file, FEATURES, ctx), params, ctx.alloc),
+  file: ["wine_data.csv", 11157, "10e8a802908b34f86e5da8ce962f3c806694bc98450a18f61851af59f324bede"],
+  featureNames: FEATURES,
 });

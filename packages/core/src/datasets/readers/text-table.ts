@@ -23,3 +23,23 @@ export function numberAt(rows: string[][], row: number, column: number, file: st
   }
   return value;
 }
+
+/**
+ * Reads rows of `features` numbers followed by an integer label (the layout of the sklearn CSVs
+ * and Spambase) into example-major features, each multiplied by `scale`, and labels.
+ */
+export function featuresThenLabel(
+  rows: string[][],
+  features: number,
+  file: string,
+  alloc: { float32(n: number): Float32Array; int32(n: number): Int32Array },
+  scale = 1,
+): { x: Float32Array; labels: Int32Array } {
+  const x = alloc.float32(rows.length * features);
+  const labels = alloc.int32(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    for (let f = 0; f < features; f++) x[i * features + f] = numberAt(rows, i, f, file) * scale;
+    labels[i] = numberAt(rows, i, features, file);
+  }
+  return { x, labels };
+}
