@@ -3,7 +3,7 @@
  * when their command runs, so `hemlock --help` starts without loading TensorFlow.js.
  */
 import { Command, CommanderError, Option } from "commander";
-import { COMMANDS } from "./command-table.js";
+import { COMMANDS, type CommandSpec } from "./command-table.js";
 import { reportError } from "./report-error.js";
 import { cliVersion } from "./version.js";
 
@@ -29,15 +29,24 @@ export async function main(argv: string[]): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const spec of COMMANDS) {
-    const command = program.command(spec.name).description(spec.summary).exitOverride();
-    for (const option of spec.options ?? []) command.addOption(option());
-    command.action(async (...args: unknown[]) => {
-      const self = args[args.length - 1] as Command;
-      const module = await spec.load();
-      exitCode = await module.run({ ...(self.optsWithGlobals() as GlobalOptions) });
-    });
-  }
+  const addCommands = (parent: Command, specs: readonly CommandSpec[]) => {
+    for (const spec of specs) {
+      const command = parent
+        .command(spec.args ? `${spec.name} ${spec.args}` : spec.name)
+        .description(spec.summary)
+        .exitOverride();
+      for (const option of spec.options ?? []) command.addOption(option());
+      if (spec.subcommands) addCommands(command, spec.subcommands);
+      const load = spec.load;
+      if (load === undefined) continue;
+      command.action(async (...args: unknown[]) => {
+        const self = args[args.length - 1] as Command;
+        const module = await load();
+        exitCode = await module.run(self.args, self.optsWithGlobals());
+      });
+    }
+  };
+  addCommands(program, COMMANDS);
 
   try {
     await program.parseAsync(argv);

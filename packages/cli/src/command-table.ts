@@ -1,20 +1,30 @@
 /**
- * Every `hemlock` command in one typed table: its name, one-line summary, options, and a lazy
- * loader for its implementation in commands/<name>.ts.
+ * Every `hemlock` command in one typed table: its name, one-line summary, arguments, options,
+ * and a lazy loader for its implementation in commands/<name>.ts. A group (`data`) lists
+ * subcommands instead of a loader.
  */
 import { Option } from "commander";
 
 export interface CommandModule {
-  /** Runs the command with its parsed options (globals included) and returns the exit code. */
-  run(options: Record<string, unknown>): Promise<number>;
+  /** Runs the command with its positional arguments and parsed options (globals included). */
+  run(args: string[], options: Record<string, unknown>): Promise<number>;
 }
 
 export interface CommandSpec {
   name: string;
+  /** Positional arguments in commander syntax, e.g. "<name>" or "[name]". */
+  args?: string;
   summary: string;
   options?: (() => Option)[];
-  load: () => Promise<CommandModule>;
+  load?: () => Promise<CommandModule>;
+  subcommands?: CommandSpec[];
 }
+
+const mirrorOption = () =>
+  new Option(
+    "--mirror <url>",
+    "fetch from this base URL (in the data directory's layout) instead of the canonical sources",
+  ).env("HEMLOCK_DATA_MIRROR");
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -28,5 +38,29 @@ export const COMMANDS: readonly CommandSpec[] = [
           .default("redis://127.0.0.1:6379"),
     ],
     load: () => import("./commands/doctor.js"),
+  },
+  {
+    name: "data",
+    summary: "list, verify and fetch datasets",
+    subcommands: [
+      {
+        name: "list",
+        summary: "list the datasets Hemlock knows and their state on disk",
+        load: () => import("./commands/data-list.js"),
+      },
+      {
+        name: "verify",
+        args: "[name]",
+        summary: "check dataset files against their published sizes and sha256 (all datasets if no name)",
+        load: () => import("./commands/data-verify.js"),
+      },
+      {
+        name: "fetch",
+        args: "<name>",
+        summary: "download a dataset's original files, verify them, and move them into place",
+        options: [mirrorOption],
+        load: () => import("./commands/data-fetch.js"),
+      },
+    ],
   },
 ];

@@ -73,7 +73,9 @@ describe("hemlock doctor", () => {
     expect(iris?.detail).toContain("expected f13ffa8fdd56fd8e6c8d16d4081a3fbd3114bcd0aae4256c43205169cd9d1449");
     expect(iris?.fix).toBe(`Delete ${join(dataDir, "sklearn/data/iris.csv")} and run \`hemlock data fetch iris\`.`);
     const wine = items.find((i) => i.label === "wine");
-    expect(wine?.detail).toBe(`${join(dataDir, "sklearn/data/wine_data.csv")} is 100 bytes, expected 11157`);
+    expect(wine?.detail).toBe(
+      `${join(dataDir, "sklearn/data/wine_data.csv")} is 100 bytes, expected 11157 (sha256 10e8a802908b34f86e5da8ce962f3c806694bc98450a18f61851af59f324bede)`,
+    );
   });
 
   it("says so in plain text when something is broken", async () => {

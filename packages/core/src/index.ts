@@ -24,7 +24,9 @@ export { resolveDataDir } from "./datasets/data-dir.js";
 export type { Dataset, DatasetSplits, FeatureDomain, SplitName } from "./datasets/dataset.js";
 export { datasetSize } from "./datasets/dataset.js";
 export { datasets } from "./datasets/dataset-registry.js";
+export { type DatasetState, type DatasetStatus, datasetStatus } from "./datasets/dataset-status.js";
 export { type DatasetContext, type DatasetPlugin, defineDataset } from "./datasets/define-dataset.js";
+export { type FetchEvent, type FetchOptions, fetchFiles } from "./datasets/fetch-files.js";
 export { type GaussianBlobsOptions, gaussianBlobs } from "./datasets/gaussian-blobs.js";
 export {
   clearDatasetCache,

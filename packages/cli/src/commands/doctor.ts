@@ -19,7 +19,7 @@ interface DoctorOptions {
   redisUrl: string;
 }
 
-export async function run(options: Record<string, unknown>): Promise<number> {
+export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
   const { backend, dataDir, json, redisUrl } = options as unknown as DoctorOptions;
   const sections: CheckSection[] = [
     checkNode(),
