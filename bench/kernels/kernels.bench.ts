@@ -9,10 +9,11 @@ import { cpus } from "node:os";
 import {
   buildBadnetsCnn,
   buildMlp,
-  disposeOptimizer,
+  buildOptimizer,
   loadBackend,
+  meanLoss,
   registerWasmKernels,
-  trainStep,
+  trainingStep,
   unregisterWasmKernels,
 } from "@hemlock/core";
 import * as tf from "@tensorflow/tfjs";
@@ -55,13 +56,14 @@ async function benchSteps(rounds: number): Promise<Map<string, Outcome>> {
     Array.from({ length: batch }, (_, i) => i % 10),
     "int32",
   );
+  const lossHooks = { loss: (logits: tf.Tensor2D, y: tf.Tensor1D) => meanLoss("cross-entropy", logits, y, 10) };
   const setups = (["mlp", "cnn"] as const).flatMap((kind) =>
     VARIANTS.map((variant) => {
       const model =
         kind === "mlp"
           ? buildMlp({ inputShape: [784], hidden: [256], classes: 10, seed: 1 })
           : buildBadnetsCnn({ inputShape: [28, 28, 1], classes: 10, seed: 1 });
-      const optimizer = tf.train.momentum(0.01, 0.9);
+      const optimizer = buildOptimizer({ name: "sgd", lr: 0.01, momentum: 0.9, weightDecay: 0 });
       const x = tf.randomUniform(kind === "mlp" ? [batch, 784] : [batch, 28, 28, 1], 0, 1, "float32", 2);
       return { kind, variant, model, optimizer, x };
     }),
@@ -70,7 +72,8 @@ async function benchSteps(rounds: number): Promise<Map<string, Outcome>> {
     setups.map((s) => ({
       name: `${s.variant}|${s.kind}`,
       before: () => useWasm(s.variant),
-      run: () => trainStep(s.model, s.optimizer, s.x, labels, 10),
+      // The step every Hemlock model trains with.
+      run: () => trainingStep(s.model, lossHooks, s.optimizer, s.x, labels, 0.01),
     })),
     rounds,
     // Steady state, as in a training loop: the first steps after a switch warm the caches.
@@ -78,7 +81,7 @@ async function benchSteps(rounds: number): Promise<Map<string, Outcome>> {
   );
   for (const s of setups) {
     s.model.dispose();
-    disposeOptimizer(s.optimizer);
+    s.optimizer.dispose();
     s.x.dispose();
   }
   labels.dispose();

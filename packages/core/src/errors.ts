@@ -15,7 +15,10 @@ export type HemlockErrorCode =
   | "DUPLICATE_NAME"
   | "DATA_MISSING"
   | "DATA_CORRUPT"
-  | "FETCH_FAILED";
+  | "FETCH_FAILED"
+  | "CAPABILITY_MISSING"
+  | "INCOMPATIBLE"
+  | "MODEL_FILE";
 
 export class HemlockError extends Error {
   override readonly name = "HemlockError";

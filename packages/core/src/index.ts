@@ -40,14 +40,35 @@ export type { SourceFile } from "./datasets/source-files.js";
 export { stratifiedSplit, stratifiedSubset } from "./datasets/transforms/stratified-indices.js";
 export { type FileCheck, type FileState, sha256File, verifyFile, verifyFiles } from "./datasets/verify-files.js";
 export { HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
-export { type BadnetsCnnOptions, buildBadnetsCnn } from "./models/badnets-cnn.js";
-export { buildMlp, type MlpOptions } from "./models/mlp.js";
+export { type Examples, mapBatches } from "./models/batched.js";
+export { type BadnetsCnnOptions, buildBadnetsCnn } from "./models/builtins/badnets-cnn.js";
+export { buildMlp, type MlpOptions } from "./models/builtins/mlp.js";
+export { Classifier, type ModelSpec } from "./models/classifier.js";
+export { defineModel, type ModelCapability, type ModelContext, type ModelPlugin } from "./models/define-model.js";
+export { loadClassifier, removeClassifier, saveClassifier } from "./models/model-files.js";
+export { models } from "./models/model-registry.js";
 export { weightsDigest } from "./models/weights-digest.js";
 export { deriveSeed, SeededRandom } from "./random/seeded-random.js";
 export { didYouMean } from "./registry/did-you-mean.js";
 export { parseParams } from "./registry/parse-params.js";
 export { type Plugin, Registry } from "./registry/registry.js";
 export { disposeOptimizer } from "./training/dispose-optimizer.js";
-export { type FitOptions, fitClassifier } from "./training/fit-classifier.js";
 export { exampleSize, gatherBatch, type LabeledArrays } from "./training/labeled-arrays.js";
-export { trainStep } from "./training/train-step.js";
+export { type LossName, meanLoss, perExampleLoss } from "./training/losses.js";
+export { learningRateAt } from "./training/lr-schedule.js";
+export { buildOptimizer, type HemlockOptimizer } from "./training/optimizer.js";
+export {
+  type OptimizerConfig,
+  optimizerSchema,
+  type ScheduleConfig,
+  scheduleSchema,
+  type TrainConfig,
+  trainConfigSchema,
+} from "./training/train-config.js";
+export {
+  type EpochRecord,
+  type TrainProgress,
+  type TrainResult,
+  trainingStep,
+  trainModel,
+} from "./training/train-model.js";

@@ -13,9 +13,21 @@ import { mnist17 } from "./datasets/builtins/mnist-1-7.js";
 import { spambase } from "./datasets/builtins/spambase.js";
 import { wine } from "./datasets/builtins/wine.js";
 import { datasets } from "./datasets/dataset-registry.js";
+import { badnetsCnn } from "./models/builtins/badnets-cnn.js";
+import { linearSvm } from "./models/builtins/linear-svm.js";
+import { logisticRegression } from "./models/builtins/logistic-regression.js";
+import { mlp } from "./models/builtins/mlp.js";
+import { resnetSmall } from "./models/builtins/resnet-small.js";
+import { models } from "./models/model-registry.js";
 
 const BUILTIN_DATASETS = [mnist, fashionMnist, mnist17, digits, breastCancer, iris, wine, adult, spambase];
 
 for (const dataset of BUILTIN_DATASETS) {
   if (!datasets.has(dataset.name)) datasets.register(dataset);
+}
+
+const BUILTIN_MODELS = [logisticRegression, linearSvm, mlp, badnetsCnn, resnetSmall];
+
+for (const model of BUILTIN_MODELS) {
+  if (!models.has(model.name)) models.register(model);
 }

@@ -1,15 +1,9 @@
 import { fileURLToPath } from "node:url";
-import * as tf from "@tensorflow/tfjs";
 import { Piscina } from "piscina";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  buildMlp,
-  disposeOptimizer,
-  fitClassifier,
-  gaussianBlobs,
-  selectBackend,
-  weightsDigest,
-} from "../src/index.js";
+import { Classifier, gaussianBlobs, selectBackend } from "../src/index.js";
+// A plain-JS fixture, shared so main thread and workers train with one configuration.
+import { TRAIN_CONFIG } from "./fixtures/train-in-worker.mjs";
 
 // Workers import the built @hemlock/core (turbo builds before testing).
 const pool = new Piscina({
@@ -24,12 +18,10 @@ const data = gaussianBlobs({ examples: 240, features: 12, classes: 4, seed: 3, s
 describe("compute backends inside Piscina worker threads", () => {
   it("selects wasm-or-better in each worker and trains bit-identically to the main thread", async () => {
     const main = await selectBackend("auto");
-    const model = buildMlp({ inputShape: [12], hidden: [16], classes: 4, seed: 77 });
-    const optimizer = tf.train.momentum(0.05, 0.9);
-    fitClassifier(model, data, { epochs: 3, batchSize: 32, seed: 77, optimizer });
-    const mainDigest = weightsDigest(model);
-    model.dispose();
-    disposeOptimizer(optimizer);
+    const classifier = Classifier.create({ name: "mlp", hidden: [16] }, { inputShape: [12], classes: 4, seed: 77 });
+    classifier.fit(data, TRAIN_CONFIG, { seed: 77 });
+    const mainDigest = classifier.weightsDigest();
+    classifier.dispose();
 
     const results = await Promise.all([
       pool.run({ backend: "auto", seed: 77, data }),
