@@ -23,8 +23,9 @@ export function buildOptimizer(config: OptimizerConfig): HemlockOptimizer {
   return {
     config,
     apply(grads, variables, lr) {
-      if (optimizer instanceof tf.SGDOptimizer) optimizer.setLearningRate(lr);
-      // Adam reads its learningRate field on every update; tfjs offers no setter for it.
+      // SGD and momentum take a new rate through setLearningRate; Adam reads its learningRate
+      // field on every update, and tfjs offers no setter for it.
+      if (config.name === "sgd") (optimizer as tf.SGDOptimizer).setLearningRate(lr);
       else (optimizer as unknown as { learningRate: number }).learningRate = lr;
       tf.tidy(() => {
         const decayed: { name: string; tensor: tf.Tensor }[] = [];
