@@ -121,7 +121,8 @@ export class Classifier {
       inputs: this.model.inputs,
       outputs: this.model.getLayer("features").output as tf.SymbolicTensor,
     });
-    const dim = (this.featureModel.outputs[0]?.shape.slice(1) as number[]).reduce((a, b) => a * b, 1);
+    const outputShape = this.featureModel.outputs[0]?.shape ?? [];
+    const dim = outputShape.slice(1).reduce((a: number, b) => a * (b ?? 1), 1);
     return {
       values: mapBatches(
         data,
@@ -154,7 +155,9 @@ export class Classifier {
         );
       }, variables);
       value.dispose();
-      variables.forEach((v, k) => perWeight[k]?.push(grads[v.name] as tf.Tensor));
+      variables.forEach((v, k) => {
+        perWeight[k]?.push(grads[v.name] as tf.Tensor);
+      });
     }
     const stacked = perWeight.map((list) => tf.stack(list));
     tf.dispose(perWeight.flat());
