@@ -18,7 +18,7 @@ import {
 } from "@hemlock/core";
 import * as tf from "@tensorflow/tfjs";
 import { KERNEL_CASES } from "./kernel-cases.js";
-import { type Contender, type Outcome, timeInterleaved } from "./timing.js";
+import { type Contender, type Outcome, timeInterleaved } from "../timing.js";
 
 const VARIANTS = ["stock", "hemlock"] as const;
 type Variant = (typeof VARIANTS)[number];
