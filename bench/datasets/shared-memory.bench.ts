@@ -18,7 +18,11 @@ async function measure(shared: boolean) {
   const { train } = await loadDataset("mnist", { shared });
   globalThis.gc?.();
   const afterLoad = process.memoryUsage().rss;
-  const pool = new Piscina({ filename: fileURLToPath(new URL("./hold-dataset-worker.mjs", import.meta.url)), minThreads: 2, maxThreads: 2 });
+  const pool = new Piscina({
+    filename: fileURLToPath(new URL("./hold-dataset-worker.mjs", import.meta.url)),
+    minThreads: 2,
+    maxThreads: 2,
+  });
   const replies = await Promise.all([pool.run({ train }), pool.run({ train })]);
   const afterWorkers = process.memoryUsage().rss;
   await pool.destroy();
@@ -38,7 +42,11 @@ if (process.argv[2] === "--variant") {
 } else {
   if (!process.env.HEMLOCK_DATA_DIR) throw new Error("set HEMLOCK_DATA_DIR to a directory holding MNIST");
   const run = (variant: string) =>
-    JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--variant", variant], { encoding: "utf8" }));
+    JSON.parse(
+      execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--variant", variant], {
+        encoding: "utf8",
+      }),
+    );
   const results = [run("shared"), run("copied")];
   console.log("MNIST train split (60,000 x 28 x 28 float32 + labels), 2 Piscina workers holding it\n");
   for (const r of results) {
@@ -48,9 +56,14 @@ if (process.argv[2] === "--variant") {
   }
   const [shared, copied] = results;
   const pass = shared.addedByWorkersMB < 0.5 * shared.datasetMB;
-  console.log(`\n${pass ? "PASS" : "FAIL"}  with shared memory the 2 workers add ${shared.addedByWorkersMB.toFixed(0)} MB, less than half of one ${shared.datasetMB.toFixed(0)} MB copy (copying adds ${copied.addedByWorkersMB.toFixed(0)} MB)`);
+  console.log(
+    `\n${pass ? "PASS" : "FAIL"}  with shared memory the 2 workers add ${shared.addedByWorkersMB.toFixed(0)} MB, less than half of one ${shared.datasetMB.toFixed(0)} MB copy (copying adds ${copied.addedByWorkersMB.toFixed(0)} MB)`,
+  );
   const dir = new URL("../results/", import.meta.url);
   await mkdir(dir, { recursive: true });
-  await writeFile(new URL("shared-memory.json", dir), `${JSON.stringify({ date: new Date().toISOString(), results, pass }, null, 2)}\n`);
+  await writeFile(
+    new URL("shared-memory.json", dir),
+    `${JSON.stringify({ date: new Date().toISOString(), results, pass }, null, 2)}\n`,
+  );
   if (!pass) process.exitCode = 1;
 }

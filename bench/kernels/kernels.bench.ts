@@ -17,8 +17,8 @@ import {
   unregisterWasmKernels,
 } from "@hemlock/core";
 import * as tf from "@tensorflow/tfjs";
-import { KERNEL_CASES } from "./kernel-cases.js";
 import { type Contender, type Outcome, timeInterleaved } from "../timing.js";
+import { KERNEL_CASES } from "./kernel-cases.js";
 
 const VARIANTS = ["stock", "hemlock"] as const;
 type Variant = (typeof VARIANTS)[number];

@@ -15,7 +15,8 @@ import { needsImage } from "./badnets-cnn.js";
 
 export const resnetSmall = defineModel({
   name: "resnet-small",
-  summary: "small residual CNN (strided stem, 4 residual blocks at 14x14 and 7x7, 16-32 channels, Fixup-style zero init)",
+  summary:
+    "small residual CNN (strided stem, 4 residual blocks at 14x14 and 7x7, 16-32 channels, Fixup-style zero init)",
   citation:
     "K. He, X. Zhang, S. Ren, J. Sun. Deep residual learning for image recognition. CVPR 2016; H. Zhang, Y.N. Dauphin, T. Ma. Fixup initialization. ICLR 2019.",
   params: z.object({ width: z.number().int().positive().default(16) }).strict(),
