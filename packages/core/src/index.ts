@@ -4,6 +4,17 @@
  */
 import "./register-builtins.js";
 
+export { attacks } from "./attacks/attack-registry.js";
+export {
+  type AttackContext,
+  type AttackKind,
+  type AttackPlugin,
+  defineAttack,
+  type PoisonResult,
+  type TriggerTransform,
+} from "./attacks/define-attack.js";
+export { type AttackSpec, poisonDataset } from "./attacks/poison-dataset.js";
+export { attackerLabel, type PoisonSemantics, poisonSemanticsSchema } from "./attacks/poison-semantics.js";
 export { activeBackendInfo, type BackendInfo } from "./backend/backend-info.js";
 export { BACKEND_NAMES, type BackendChoice, type BackendName, parseBackendChoice } from "./backend/backend-name.js";
 export { loadBackend } from "./backend/load-backend.js";
@@ -40,6 +51,8 @@ export type { SourceFile } from "./datasets/source-files.js";
 export { stratifiedSplit, stratifiedSubset } from "./datasets/transforms/stratified-indices.js";
 export { type FileCheck, type FileState, sha256File, verifyFile, verifyFiles } from "./datasets/verify-files.js";
 export { HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
+export { type BackdoorMetrics, backdoorMetrics, type Predict } from "./metrics/backdoor-metrics.js";
+export { METRIC_SPEC_VERSION } from "./metrics/metric-spec.js";
 export { type Examples, mapBatches } from "./models/batched.js";
 export { type BadnetsCnnOptions, buildBadnetsCnn } from "./models/builtins/badnets-cnn.js";
 export { buildMlp, type MlpOptions } from "./models/builtins/mlp.js";

@@ -3,6 +3,10 @@
  * Importing this module has the side effect; worker threads import it too, since registries are
  * per thread.
  */
+import { attacks } from "./attacks/attack-registry.js";
+import { badnets } from "./attacks/builtins/badnets.js";
+import { blended } from "./attacks/builtins/blended.js";
+import { labelFlip } from "./attacks/builtins/label-flip.js";
 import { adult } from "./datasets/builtins/adult.js";
 import { breastCancer } from "./datasets/builtins/breast-cancer.js";
 import { digits } from "./datasets/builtins/digits.js";
@@ -30,4 +34,10 @@ const BUILTIN_MODELS = [logisticRegression, linearSvm, mlp, badnetsCnn, resnetSm
 
 for (const model of BUILTIN_MODELS) {
   if (!models.has(model.name)) models.register(model);
+}
+
+const BUILTIN_ATTACKS = [labelFlip, badnets, blended];
+
+for (const attack of BUILTIN_ATTACKS) {
+  if (!attacks.has(attack.name)) attacks.register(attack);
 }

@@ -1,0 +1,68 @@
+/**
+ * Shared mechanics of data poisoning: choosing exactly round(rate x N) examples (seeded), and
+ * producing the poisoned set in `replace` mode (chosen examples modified in place of the
+ * originals) or `append` mode (modified copies added after the clean set), with the mask.
+ */
+import type { ArrayAllocator } from "../datasets/array-allocator.js";
+import type { Dataset } from "../datasets/dataset.js";
+import { HemlockError } from "../errors.js";
+import { SeededRandom } from "../random/seeded-random.js";
+import type { PoisonSemantics } from "./poison-semantics.js";
+
+/**
+ * Picks round(rate x base) indices among the eligible ones, where base is the training set size
+ * (rateOf: all) or the target class's size (rateOf: targetClass). Ascending order.
+ */
+export function choosePoisonIndices(
+  clean: Dataset,
+  semantics: PoisonSemantics,
+  eligible: (label: number) => boolean,
+  seed: number,
+  where: string,
+): Int32Array {
+  const base =
+    semantics.rateOf === "targetClass"
+      ? clean.labels.filter((l) => l === semantics.target).length
+      : clean.labels.length;
+  const count = Math.round(semantics.rate * base);
+  const candidates = [...clean.labels.keys()].filter((i) => eligible(clean.labels[i] as number));
+  if (count > candidates.length) {
+    throw new HemlockError(
+      "INVALID_PARAMS",
+      `${where}.rate: ${semantics.rate} asks for ${count} poisoned examples but only ${candidates.length} are eligible`,
+    );
+  }
+  const picked = new SeededRandom(seed).fork("poison-indices").shuffle(candidates).slice(0, count);
+  return Int32Array.from(picked.sort((a, b) => a - b));
+}
+
+/**
+ * Builds the poisoned training set: each chosen example's features pass through `transform`
+ * (given a copy of the example to modify) and its label through `relabel`.
+ */
+export function applyPoison(
+  clean: Dataset,
+  indices: Int32Array,
+  mode: PoisonSemantics["mode"],
+  alloc: ArrayAllocator,
+  transform: ((example: Float32Array, index: number) => void) | undefined,
+  relabel: (label: number) => number,
+): { train: Dataset; mask: Uint8Array } {
+  const size = clean.exampleShape.reduce((a, b) => a * b, 1);
+  const n = clean.labels.length;
+  const total = mode === "append" ? n + indices.length : n;
+  const x = alloc.float32(total * size);
+  const labels = alloc.int32(total);
+  x.set(clean.x);
+  labels.set(clean.labels);
+  const mask = new Uint8Array(total);
+  indices.forEach((source, k) => {
+    const slot = mode === "append" ? n + k : source;
+    const example = x.subarray(slot * size, (slot + 1) * size);
+    example.set(clean.x.subarray(source * size, (source + 1) * size));
+    transform?.(example, source);
+    labels[slot] = relabel(clean.labels[source] as number);
+    mask[slot] = 1;
+  });
+  return { train: { ...clean, x, labels }, mask };
+}

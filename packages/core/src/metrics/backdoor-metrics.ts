@@ -1,0 +1,54 @@
+/**
+ * Clean accuracy, attack success rate and robust accuracy of a model against a backdoor, by the
+ * definitions of metric-spec.ts.
+ */
+
+import type { TriggerTransform } from "../attacks/define-attack.js";
+import type { PoisonSemantics } from "../attacks/poison-semantics.js";
+import { attackerLabel } from "../attacks/poison-semantics.js";
+import type { Dataset } from "../datasets/dataset.js";
+
+export type Predict = (examples: { x: Float32Array; exampleShape: number[] }) => Int32Array;
+
+export interface BackdoorMetrics {
+  cleanAccuracy: number;
+  /** Undefined when the attack has no trigger (label flipping). */
+  attackSuccessRate?: number;
+  robustAccuracy?: number;
+  /** Size of the ASR population: test examples whose attacker label differs from their own. */
+  triggeredExamples?: number;
+}
+
+export function backdoorMetrics(
+  predict: Predict,
+  test: Dataset,
+  trigger: TriggerTransform | undefined,
+  semantics: Pick<PoisonSemantics, "target" | "mapping">,
+): BackdoorMetrics {
+  const clean = predict(test);
+  const cleanAccuracy = clean.filter((p, i) => p === test.labels[i]).length / clean.length;
+  if (trigger === undefined) return { cleanAccuracy };
+  const size = test.exampleShape.reduce((a, b) => a * b, 1);
+  const population = [...test.labels.keys()].filter(
+    (i) => attackerLabel(semantics, test.labels[i] as number, test.classes) !== test.labels[i],
+  );
+  const x = new Float32Array(population.length * size);
+  population.forEach((i, k) => {
+    x.set(test.x.subarray(i * size, (i + 1) * size), k * size);
+  });
+  trigger(x, test.exampleShape);
+  const triggered = predict({ x, exampleShape: test.exampleShape });
+  let success = 0;
+  let robust = 0;
+  population.forEach((i, k) => {
+    const label = test.labels[i] as number;
+    if (triggered[k] === attackerLabel(semantics, label, test.classes)) success++;
+    if (triggered[k] === label) robust++;
+  });
+  return {
+    cleanAccuracy,
+    attackSuccessRate: success / population.length,
+    robustAccuracy: robust / population.length,
+    triggeredExamples: population.length,
+  };
+}
