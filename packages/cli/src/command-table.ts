@@ -40,6 +40,29 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./commands/doctor.js"),
   },
   {
+    name: "attacks",
+    summary: "list the attacks with their kind, parameters (with defaults) and citations",
+    options: [() => new Option("--json", "print the registry as JSON")],
+    load: () => import("./commands/attacks.js"),
+  },
+  {
+    name: "attack",
+    args: "<name>",
+    summary: "poison a dataset's training split and write it, with its poison mask, as .npy files",
+    options: [
+      () =>
+        new Option(
+          "--dataset <spec>",
+          'dataset name, or a JSON spec such as \'{"name":"mnist","subset":1000}\'',
+        ).makeOptionMandatory(),
+      () => new Option("--rate <r>", "poisoning rate in [0, 1)").makeOptionMandatory(),
+      () => new Option("--out <dir>", "output directory").makeOptionMandatory(),
+      () => new Option("--params <json>", "attack parameters as JSON, e.g. '{\"target\":1}'").default("{}"),
+      () => new Option("--seed <n>", "seed of the poison").default("0"),
+    ],
+    load: () => import("./commands/attack.js"),
+  },
+  {
     name: "data",
     summary: "list, verify and fetch datasets",
     subcommands: [

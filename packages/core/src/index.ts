@@ -46,6 +46,7 @@ export {
   type LoadOptions,
   loadDataset,
 } from "./datasets/load-dataset.js";
+export { npyBytes } from "./datasets/npy.js";
 export { BUNDLED_DATA_DIR, readSourceFile } from "./datasets/read-source-file.js";
 export type { SourceFile } from "./datasets/source-files.js";
 export { stratifiedSplit, stratifiedSubset } from "./datasets/transforms/stratified-indices.js";

@@ -7,6 +7,8 @@ import { attacks } from "./attacks/attack-registry.js";
 import { badnets } from "./attacks/builtins/badnets.js";
 import { blended } from "./attacks/builtins/blended.js";
 import { labelFlip } from "./attacks/builtins/label-flip.js";
+import { sig } from "./attacks/builtins/sig.js";
+import { tabularBackdoor } from "./attacks/builtins/tabular-backdoor.js";
 import { adult } from "./datasets/builtins/adult.js";
 import { breastCancer } from "./datasets/builtins/breast-cancer.js";
 import { digits } from "./datasets/builtins/digits.js";
@@ -36,7 +38,7 @@ for (const model of BUILTIN_MODELS) {
   if (!models.has(model.name)) models.register(model);
 }
 
-const BUILTIN_ATTACKS = [labelFlip, badnets, blended];
+const BUILTIN_ATTACKS = [labelFlip, badnets, blended, sig, tabularBackdoor];
 
 for (const attack of BUILTIN_ATTACKS) {
   if (!attacks.has(attack.name)) attacks.register(attack);

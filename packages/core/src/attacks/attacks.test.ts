@@ -189,3 +189,56 @@ describe("bad input names the field", () => {
     );
   });
 });
+
+describe("clean-label and tabular attacks", () => {
+  it("SIG poisons only target-class images, keeps every label, and bounds the change by delta", () => {
+    const clean = images();
+    const { train, mask, semantics, trigger } = poisonDataset({ name: "sig", target: 2 }, clean, {
+      rate: 0.2,
+      seed: 1,
+    });
+    expect(semantics.rateOf).toBe("targetClass");
+    expect(mask.reduce((a, b) => a + b, 0)).toBe(10); // 20% of the 50 target-class images
+    expect(Array.from(train.labels)).toEqual(Array.from(clean.labels));
+    mask.forEach((m, i) => {
+      if (m) expect(clean.labels[i]).toBe(2);
+    });
+    let maxChange = 0;
+    for (let i = 0; i < clean.x.length; i++)
+      maxChange = Math.max(maxChange, Math.abs((train.x[i] as number) - (clean.x[i] as number)));
+    expect(maxChange).toBeLessThanOrEqual(20 / 255 + 1e-6);
+    expect(maxChange).toBeGreaterThan(0.9 * (20 / 255));
+    const probe = new Float32Array(64).fill(0.5);
+    trigger?.(probe, [8, 8, 1]);
+    expect(probe[0]).toBeCloseTo(0.5, 6); // sin(0) = 0 in the first column
+  });
+
+  it("the tabular backdoor sets the chosen features out of range on poisoned rows only", () => {
+    const r = new SeededRandom(4);
+    const rows: Dataset = {
+      ...images(),
+      x: Float32Array.from({ length: 200 * 6 }, () => r.normal()),
+      exampleShape: [6],
+      domain: { kind: "tabular", featureNames: ["a", "b", "c", "d", "e", "f"] },
+    };
+    const { train, mask, trigger } = poisonDataset({ name: "tabular-backdoor", features: ["b", 4], target: 1 }, rows, {
+      rate: 0.1,
+      seed: 1,
+    });
+    const max = (f: number) => Math.max(...Array.from({ length: 200 }, (_, i) => rows.x[i * 6 + f] as number));
+    mask.forEach((m, i) => {
+      if (m) {
+        expect(train.x[i * 6 + 1]).toBeGreaterThan(max(1));
+        expect(train.x[i * 6 + 4]).toBeGreaterThan(max(4));
+        expect(train.x[i * 6]).toBe(rows.x[i * 6]);
+        expect(train.labels[i]).toBe(1);
+      }
+    });
+    const probe = new Float32Array(6);
+    trigger?.(probe, [6]);
+    expect(probe[1]).toBe(train.x[mask.indexOf(1) * 6 + 1]);
+    expect(() => poisonDataset({ name: "tabular-backdoor", features: ["zz"] }, rows, { rate: 0.1, seed: 1 })).toThrow(
+      'attack.features[0]: "zz" is not a feature of tiny-images (0..5 or a feature name)',
+    );
+  });
+});
