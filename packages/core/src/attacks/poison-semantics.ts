@@ -32,3 +32,8 @@ export function attackerLabel(
 ): number {
   return semantics.mapping === "all-to-all" ? (label + 1) % classes : semantics.target;
 }
+
+/** The semantics record of a run, from an attack's parsed parameters and the rate. */
+export function semanticsOf(params: Omit<PoisonSemantics, "rate">, rate: number): PoisonSemantics {
+  return { rate, rateOf: params.rateOf, mode: params.mode, target: params.target, mapping: params.mapping };
+}

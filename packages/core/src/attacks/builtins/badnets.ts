@@ -9,7 +9,7 @@ import { HemlockError } from "../../errors.js";
 import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
 import { defineAttack } from "../define-attack.js";
 import { patchTriggerSchema, stampPixels, triggerPixels } from "../image-trigger.js";
-import { attackerLabel, poisonSemanticsSchema } from "../poison-semantics.js";
+import { attackerLabel, poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 
 export const badnets = defineAttack({
   name: "badnets",
@@ -25,13 +25,7 @@ export const badnets = defineAttack({
     })
     .strict(),
   poison: (clean, params, { rate, seed, alloc, where }) => {
-    const semantics = {
-      rate,
-      rateOf: params.rateOf,
-      mode: params.mode,
-      target: params.target,
-      mapping: params.mapping,
-    };
+    const semantics = semanticsOf(params, rate);
     if (clean.exampleShape.length !== 3)
       throw new HemlockError(
         "INCOMPATIBLE",

@@ -8,7 +8,7 @@ import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
 import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
 import { defineAttack } from "../define-attack.js";
-import { attackerLabel, poisonSemanticsSchema } from "../poison-semantics.js";
+import { attackerLabel, poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 
 export const blended = defineAttack({
   name: "blended",
@@ -30,13 +30,7 @@ export const blended = defineAttack({
     })
     .strict(),
   poison: (clean, params, { rate, seed, alloc, where }) => {
-    const semantics = {
-      rate,
-      rateOf: params.rateOf,
-      mode: params.mode,
-      target: params.target,
-      mapping: params.mapping,
-    };
+    const semantics = semanticsOf(params, rate);
     const size = clean.exampleShape.reduce((a, b) => a * b, 1);
     let pattern: Float32Array;
     if (params.pattern.kind === "noise") {

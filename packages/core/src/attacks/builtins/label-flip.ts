@@ -8,7 +8,7 @@ import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
 import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
 import { defineAttack } from "../define-attack.js";
-import { poisonSemanticsSchema } from "../poison-semantics.js";
+import { poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 
 export const labelFlip = defineAttack({
   name: "label-flip",
@@ -25,13 +25,7 @@ export const labelFlip = defineAttack({
     })
     .strict(),
   poison: (clean, params, { rate, seed, alloc, where }) => {
-    const semantics = {
-      rate,
-      rateOf: params.rateOf,
-      mode: params.mode,
-      target: params.target,
-      mapping: params.mapping,
-    };
+    const semantics = semanticsOf(params, rate);
     const K = clean.classes;
     if (params.strategy === "class-pair") {
       if (params.source === undefined || params.source >= K || params.source === params.target) {

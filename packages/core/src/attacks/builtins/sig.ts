@@ -8,7 +8,7 @@ import { z } from "zod";
 import { HemlockError } from "../../errors.js";
 import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
 import { defineAttack } from "../define-attack.js";
-import { poisonSemanticsSchema } from "../poison-semantics.js";
+import { poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 
 export const sig = defineAttack({
   name: "sig",
@@ -30,13 +30,7 @@ export const sig = defineAttack({
     })
     .strict(),
   poison: (clean, params, { rate, seed, alloc, where }) => {
-    const semantics = {
-      rate,
-      rateOf: params.rateOf,
-      mode: params.mode,
-      target: params.target,
-      mapping: params.mapping,
-    };
+    const semantics = semanticsOf(params, rate);
     if (clean.exampleShape.length !== 3) throw new HemlockError("INCOMPATIBLE", `${where}: sig needs image data`);
     const [height, width, channels] = clean.exampleShape as [number, number, number];
     const signal = (delta: number) => {

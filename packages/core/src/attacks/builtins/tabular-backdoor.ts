@@ -9,7 +9,7 @@ import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
 import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
 import { defineAttack } from "../define-attack.js";
-import { attackerLabel, poisonSemanticsSchema } from "../poison-semantics.js";
+import { attackerLabel, poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 
 export const tabularBackdoor = defineAttack({
   name: "tabular-backdoor",
@@ -32,13 +32,7 @@ export const tabularBackdoor = defineAttack({
     })
     .strict(),
   poison: (clean, params, { rate, seed, alloc, where }) => {
-    const semantics = {
-      rate,
-      rateOf: params.rateOf,
-      mode: params.mode,
-      target: params.target,
-      mapping: params.mapping,
-    };
+    const semantics = semanticsOf(params, rate);
     const width = clean.exampleShape.reduce((a, b) => a * b, 1);
     const names = clean.domain.kind === "tabular" ? clean.domain.featureNames : [];
     const chosen = (params.features ?? []).map((f, i) => {
