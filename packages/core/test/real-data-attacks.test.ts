@@ -1,0 +1,88 @@
+/**
+ * The attack targets of the attacks issue on real MNIST (gated on HEMLOCK_DATA_DIR). The CNN
+ * runs use a stratified 10,000-image training subset (3 epochs) to fit CI; the test set is full.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type AttackSpec,
+  backdoorMetrics,
+  Classifier,
+  type Dataset,
+  loadDataset,
+  poisonDataset,
+  selectBackend,
+} from "../src/index.js";
+
+const dataDir = process.env.HEMLOCK_DATA_DIR;
+const lines: string[] = [];
+const TRAIN = {
+  epochs: 3,
+  batchSize: 64,
+  optimizer: { name: "sgd", lr: 0.05, momentum: 0.9 },
+  schedule: { name: "cosine" },
+};
+
+beforeAll(async () => {
+  await selectBackend("auto");
+});
+afterAll(() => console.log(`real-data attacks:\n  ${lines.join("\n  ")}`));
+
+async function attackCnn(attack: AttackSpec, rate: number) {
+  const { train, test } = await loadDataset({ name: "mnist", subset: 10000 }, dataDir ? { dataDir } : {});
+  const poisoned = poisonDataset(attack, train, { rate, seed: 1 });
+  const model = Classifier.create("badnets-cnn", { inputShape: [28, 28, 1], classes: 10, seed: 1 });
+  model.fit(poisoned.train, TRAIN, { seed: 1 });
+  // At rate 0 there is no poison, but the same trigger still defines the ASR population.
+  const m = backdoorMetrics((d) => model.predict(d), test as Dataset, poisoned.trigger, poisoned.semantics);
+  model.dispose();
+  lines.push(
+    `${attack.name} rate ${rate}: clean accuracy ${(100 * m.cleanAccuracy).toFixed(2)}%, ASR ${(100 * (m.attackSuccessRate ?? 0)).toFixed(2)}%, robust accuracy ${(100 * (m.robustAccuracy ?? 0)).toFixed(2)}% (${m.triggeredExamples} triggered test images)`,
+  );
+  return m;
+}
+
+describe.runIf(dataDir)("attacks on real MNIST (BadNets CNN, 10,000-image subset, 3 epochs)", () => {
+  let clean: Awaited<ReturnType<typeof attackCnn>>;
+
+  it("BadNets at rate 0: ASR <= 2%", async () => {
+    clean = await attackCnn({ name: "badnets", target: 0 }, 0);
+    expect(clean.attackSuccessRate).toBeLessThanOrEqual(0.02);
+  }, 600_000);
+
+  it("BadNets at rate 0.1: ASR >= 95% and clean accuracy within 1 pp of the unpoisoned model", async () => {
+    const m = await attackCnn({ name: "badnets", target: 0 }, 0.1);
+    expect(m.attackSuccessRate).toBeGreaterThanOrEqual(0.95);
+    expect(clean.cleanAccuracy - m.cleanAccuracy).toBeLessThanOrEqual(0.01);
+  }, 600_000);
+
+  it("Blended at rate 0.1: ASR >= 90%", async () => {
+    const m = await attackCnn({ name: "blended", alpha: 0.2, target: 0 }, 0.1);
+    expect(m.attackSuccessRate).toBeGreaterThanOrEqual(0.9);
+  }, 600_000);
+
+  it("30% random label flips against logistic regression on full MNIST: a clear accuracy drop", async () => {
+    const { train, test } = await loadDataset("mnist", dataDir ? { dataDir } : {});
+    const accuracy = (data: Dataset) => {
+      const model = Classifier.create("logistic-regression", { inputShape: [28, 28, 1], classes: 10, seed: 1 });
+      model.fit(
+        data,
+        {
+          epochs: 5,
+          batchSize: 128,
+          optimizer: { name: "sgd", lr: 0.05, momentum: 0.9 },
+          schedule: { name: "cosine" },
+        },
+        { seed: 1 },
+      );
+      const a = model.accuracy(test);
+      model.dispose();
+      return a;
+    };
+    const before = accuracy(train);
+    const after = accuracy(poisonDataset("label-flip", train, { rate: 0.3, seed: 1 }).train);
+    lines.push(
+      `label-flip 30% vs logistic regression: test accuracy ${(100 * before).toFixed(2)}% -> ${(100 * after).toFixed(2)}%`,
+    );
+    expect(before - after).toBeGreaterThan(0.02);
+  }, 600_000);
+});
