@@ -33,7 +33,6 @@ export {
 export { type ArrayAllocator, arrayAllocator } from "./datasets/array-allocator.js";
 export { resolveDataDir } from "./datasets/data-dir.js";
 export type { Dataset, DatasetSplits, FeatureDomain, SplitName } from "./datasets/dataset.js";
-export { datasetSize } from "./datasets/dataset.js";
 export { datasets } from "./datasets/dataset-registry.js";
 export { type DatasetState, type DatasetStatus, datasetStatus } from "./datasets/dataset-status.js";
 export { type DatasetContext, type DatasetPlugin, defineDataset } from "./datasets/define-dataset.js";
@@ -59,7 +58,7 @@ export { type BadnetsCnnOptions, buildBadnetsCnn } from "./models/builtins/badne
 export { buildMlp, type MlpOptions } from "./models/builtins/mlp.js";
 export { Classifier, type ModelSpec } from "./models/classifier.js";
 export { defineModel, type ModelCapability, type ModelContext, type ModelPlugin } from "./models/define-model.js";
-export { loadClassifier, removeClassifier, saveClassifier } from "./models/model-files.js";
+export { loadClassifier, saveClassifier } from "./models/model-files.js";
 export { models } from "./models/model-registry.js";
 export { weightsDigest } from "./models/weights-digest.js";
 export { deriveSeed, SeededRandom } from "./random/seeded-random.js";

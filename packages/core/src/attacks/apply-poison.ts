@@ -7,6 +7,7 @@ import type { ArrayAllocator } from "../datasets/array-allocator.js";
 import type { Dataset } from "../datasets/dataset.js";
 import { HemlockError } from "../errors.js";
 import { SeededRandom } from "../random/seeded-random.js";
+import { exampleSize } from "../training/labeled-arrays.js";
 import type { PoisonSemantics } from "./poison-semantics.js";
 
 /**
@@ -48,7 +49,7 @@ export function applyPoison(
   transform: ((example: Float32Array, index: number) => void) | undefined,
   relabel: (label: number) => number,
 ): { train: Dataset; mask: Uint8Array } {
-  const size = clean.exampleShape.reduce((a, b) => a * b, 1);
+  const size = exampleSize(clean);
   const n = clean.labels.length;
   const total = mode === "append" ? n + indices.length : n;
   const x = alloc.float32(total * size);

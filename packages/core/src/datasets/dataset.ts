@@ -23,8 +23,3 @@ export interface DatasetSplits {
   train: Dataset;
   test: Dataset;
 }
-
-/** Number of examples. */
-export function datasetSize(d: Pick<Dataset, "labels">): number {
-  return d.labels.length;
-}

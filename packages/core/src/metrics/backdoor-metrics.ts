@@ -7,6 +7,7 @@ import type { TriggerTransform } from "../attacks/define-attack.js";
 import type { PoisonSemantics } from "../attacks/poison-semantics.js";
 import { attackerLabel } from "../attacks/poison-semantics.js";
 import type { Dataset } from "../datasets/dataset.js";
+import { exampleSize } from "../training/labeled-arrays.js";
 
 export type Predict = (examples: { x: Float32Array; exampleShape: number[] }) => Int32Array;
 
@@ -28,7 +29,7 @@ export function backdoorMetrics(
   const clean = predict(test);
   const cleanAccuracy = clean.filter((p, i) => p === test.labels[i]).length / clean.length;
   if (trigger === undefined) return { cleanAccuracy };
-  const size = test.exampleShape.reduce((a, b) => a * b, 1);
+  const size = exampleSize(test);
   const population = [...test.labels.keys()].filter(
     (i) => attackerLabel(semantics, test.labels[i] as number, test.classes) !== test.labels[i],
   );

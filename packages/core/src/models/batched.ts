@@ -3,6 +3,7 @@
  * so inference on 60,000 images never holds more than one batch of activations.
  */
 import * as tf from "@tensorflow/tfjs";
+import { exampleSize } from "../training/labeled-arrays.js";
 
 export interface Examples {
   x: Float32Array;
@@ -13,16 +14,17 @@ export function mapBatches(
   data: Examples,
   batchSize: number,
   width: number,
-  fn: (x: tf.Tensor) => tf.Tensor,
+  /** Maps a batch of examples [start, start + batch) to per-example results. */
+  fn: (x: tf.Tensor, start: number) => tf.Tensor,
 ): Float32Array {
-  const size = data.exampleShape.reduce((a, b) => a * b, 1);
+  const size = exampleSize(data);
   const n = data.x.length / size;
   const out = new Float32Array(n * width);
   for (let start = 0; start < n; start += batchSize) {
     const count = Math.min(batchSize, n - start);
     const values = tf.tidy(() => {
       const x = tf.tensor(data.x.subarray(start * size, (start + count) * size), [count, ...data.exampleShape]);
-      return fn(x).dataSync() as Float32Array;
+      return fn(x, start).dataSync() as Float32Array;
     });
     out.set(values, start * width);
   }

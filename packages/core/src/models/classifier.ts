@@ -99,12 +99,8 @@ export class Classifier {
 
   /** The training loss of each example (without regularizer). */
   perExampleLoss(data: LabeledArrays): Float32Array {
-    const size = data.exampleShape.reduce((a, b) => a * b, 1);
-    let offset = 0;
-    return mapBatches(data, INFERENCE_BATCH, 1, (x) => {
-      const n = x.shape[0] as number;
-      const labels = tf.tensor1d(data.labels.subarray(offset / size, offset / size + n), "int32");
-      offset += n * size;
+    return mapBatches(data, INFERENCE_BATCH, 1, (x, start) => {
+      const labels = tf.tensor1d(data.labels.subarray(start, start + (x.shape[0] as number)), "int32");
       return perExampleLoss(this.plugin.loss, this.model.predict(x) as tf.Tensor2D, labels, this.context.classes);
     });
   }

@@ -5,7 +5,7 @@
  * model is content-addressed and a tampered file is caught on load.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { HemlockError } from "../errors.js";
@@ -100,9 +100,4 @@ export async function loadClassifier(dir: string): Promise<{ classifier: Classif
   );
   const plugin = models.get(meta.model, `${join(dir, "hemlock.json")}: model`);
   return { classifier: new Classifier(plugin, meta.params, model, meta.context), contentHash: hash };
-}
-
-/** Removes a saved model directory. */
-export async function removeClassifier(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
 }

@@ -8,6 +8,7 @@ import * as tf from "@tensorflow/tfjs";
 import type { AttackPlugin } from "../attacks/define-attack.js";
 import { poisonDataset } from "../attacks/poison-dataset.js";
 import type { Dataset } from "../datasets/dataset.js";
+import { exampleSize } from "../training/labeled-arrays.js";
 
 export function attackConformance(plugin: AttackPlugin, clean: Dataset, rate: number): string[] {
   const problems: string[] = [];
@@ -28,7 +29,7 @@ export function attackConformance(plugin: AttackPlugin, clean: Dataset, rate: nu
     problems.push("features or labels changed dtype");
   if (a.train.exampleShape.join() !== clean.exampleShape.join())
     problems.push(`example shape changed to [${a.train.exampleShape}]`);
-  const size = clean.exampleShape.reduce((x, y) => x * y, 1);
+  const size = exampleSize(clean);
   if (a.train.x.length !== a.train.labels.length * size || a.mask.length !== a.train.labels.length)
     problems.push("features, labels and mask disagree in length");
   const base =

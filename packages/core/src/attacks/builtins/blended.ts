@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
+import { exampleSize } from "../../training/labeled-arrays.js";
 import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
 import { defineAttack } from "../define-attack.js";
 import { attackerLabel, poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
@@ -31,7 +32,7 @@ export const blended = defineAttack({
     .strict(),
   poison: (clean, params, { rate, seed, alloc, where }) => {
     const semantics = semanticsOf(params, rate);
-    const size = clean.exampleShape.reduce((a, b) => a * b, 1);
+    const size = exampleSize(clean);
     let pattern: Float32Array;
     if (params.pattern.kind === "noise") {
       const noise = new SeededRandom(params.pattern.seed).fork("blended-pattern");

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
+import { exampleSize } from "../../training/labeled-arrays.js";
 import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
 import { defineAttack } from "../define-attack.js";
 import { attackerLabel, poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
@@ -33,7 +34,7 @@ export const tabularBackdoor = defineAttack({
     .strict(),
   poison: (clean, params, { rate, seed, alloc, where }) => {
     const semantics = semanticsOf(params, rate);
-    const width = clean.exampleShape.reduce((a, b) => a * b, 1);
+    const width = exampleSize(clean);
     const names = clean.domain.kind === "tabular" ? clean.domain.featureNames : [];
     const chosen = (params.features ?? []).map((f, i) => {
       const index = typeof f === "number" ? f : names.indexOf(f);

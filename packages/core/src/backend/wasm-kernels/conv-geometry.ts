@@ -15,8 +15,6 @@ export interface ConvGradGeometry {
   padBottom: number;
   padLeft: number;
   padRight: number;
-  outHeight: number;
-  outWidth: number;
 }
 
 /** Geometry of the forward conv whose gradient is being computed (dilation 1, as tfjs requires). */
@@ -44,8 +42,6 @@ export function forwardConvGeometry(
     padBottom: info.padInfo.bottom,
     padLeft: info.padInfo.left,
     padRight: info.padInfo.right,
-    outHeight: info.outHeight,
-    outWidth: info.outWidth,
   };
 }
 

@@ -75,11 +75,3 @@ export function inKernelScope(backend: unknown, body: (scope: KernelScope) => Te
     throw error;
   }
 }
-
-/** The permutation that swaps the last two axes of a rank-`rank` tensor. */
-export function swapLastTwoAxes(rank: number): number[] {
-  const perm = Array.from({ length: rank }, (_, i) => i);
-  perm[rank - 2] = rank - 1;
-  perm[rank - 1] = rank - 2;
-  return perm;
-}

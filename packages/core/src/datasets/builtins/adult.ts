@@ -113,18 +113,9 @@ export const adult = defineDataset({
     const test = encode(testRows, encoding, testFile.path, "test", ctx.alloc);
     // Standardize the numeric columns only, with training statistics.
     const width = encoding.featureNames.length;
-    for (const f of encoding.numericFeatures) {
-      const column = (x: Float32Array) =>
-        Float32Array.from({ length: x.length / width }, (_, i) => x[i * width + f] as number);
-      const stats = fitStandardizer(column(train.x), 1);
-      for (const x of [train.x, test.x]) {
-        const values = column(x);
-        applyStandardizer(values, stats);
-        values.forEach((v, i) => {
-          x[i * width + f] = v;
-        });
-      }
-    }
+    const stats = fitStandardizer(train.x, width, encoding.numericFeatures);
+    applyStandardizer(train.x, stats);
+    applyStandardizer(test.x, stats);
     const common = {
       name: "adult",
       exampleShape: [width],

@@ -1,4 +1,6 @@
 /** Builds a dataset from chosen examples of another, in the given order. */
+
+import { exampleSize } from "../../training/labeled-arrays.js";
 import type { ArrayAllocator } from "../array-allocator.js";
 import type { Dataset } from "../dataset.js";
 
@@ -8,7 +10,7 @@ export function takeExamples(
   alloc: ArrayAllocator,
   changes: Partial<Dataset> = {},
 ): Dataset {
-  const size = source.exampleShape.reduce((a, b) => a * b, 1);
+  const size = exampleSize(source);
   const x = alloc.float32(indices.length * size);
   const labels = alloc.int32(indices.length);
   for (let i = 0; i < indices.length; i++) {
