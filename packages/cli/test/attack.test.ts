@@ -75,6 +75,7 @@ describe("hemlock attacks / attack", () => {
 
   it.each([
     [["--rate", "1.5"], "error: attack.rate: expected a number in [0, 1), got 1.5"],
+    [["--rate", "abc"], 'error: --rate: expected a number in [0, 1), got "abc"'],
     [
       ["--rate", "0.1", "--params", '{"target":12}'],
       "error: attack.target: digits has classes 0..9 (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), got 12",

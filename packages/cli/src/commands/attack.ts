@@ -25,6 +25,12 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     ? (parseJson(datasetOption, "--dataset") as { name: string })
     : { name: datasetOption };
   const rate = Number(options.rate);
+  if (String(options.rate).trim() === "" || Number.isNaN(rate)) {
+    throw new HemlockError(
+      "INVALID_ARGUMENT",
+      `--rate: expected a number in [0, 1), got ${JSON.stringify(options.rate)}`,
+    );
+  }
   const seed = Number(options.seed);
   if (!Number.isInteger(seed))
     throw new HemlockError("INVALID_ARGUMENT", `--seed: expected an integer, got ${JSON.stringify(options.seed)}`);
