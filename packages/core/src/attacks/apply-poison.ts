@@ -47,7 +47,8 @@ export function applyPoison(
   mode: PoisonSemantics["mode"],
   alloc: ArrayAllocator,
   transform: ((example: Float32Array, index: number) => void) | undefined,
-  relabel: (label: number) => number,
+  /** The poisoned label, from the clean label and the example's index in the clean set. */
+  relabel: (label: number, index: number) => number,
 ): { train: Dataset; mask: Uint8Array } {
   const size = exampleSize(clean);
   const n = clean.labels.length;
@@ -62,8 +63,26 @@ export function applyPoison(
     const example = x.subarray(slot * size, (slot + 1) * size);
     example.set(clean.x.subarray(source * size, (source + 1) * size));
     transform?.(example, source);
-    labels[slot] = relabel(clean.labels[source] as number);
+    labels[slot] = relabel(clean.labels[source] as number, source);
     mask[slot] = 1;
   });
   return { train: { ...clean, x, labels }, mask };
+}
+
+/**
+ * A transform for applyPoison that writes poisons crafted beforehand in one batch (row k of
+ * `crafted` for indices[k]), then optionally finishes each one (e.g. stamps a trigger).
+ */
+export function craftedRows(
+  indices: Int32Array,
+  crafted: Float32Array,
+  finish?: (example: Float32Array) => void,
+): (example: Float32Array, index: number) => void {
+  const size = indices.length > 0 ? crafted.length / indices.length : 0;
+  const position = new Map([...indices].map((index, k) => [index, k]));
+  return (example, index) => {
+    const k = position.get(index) as number;
+    example.set(crafted.subarray(k * size, (k + 1) * size));
+    finish?.(example);
+  };
 }

@@ -7,9 +7,17 @@ import type { z } from "zod";
 import type { ArrayAllocator } from "../datasets/array-allocator.js";
 import type { Dataset } from "../datasets/dataset.js";
 import type { Plugin } from "../registry/registry.js";
+import type { LabeledArrays } from "../training/labeled-arrays.js";
 import type { PoisonSemantics } from "./poison-semantics.js";
 
-export type AttackKind = "label-flip" | "backdoor" | "clean-label" | "optimized";
+/**
+ * - label-flip: labels change, features do not;
+ * - backdoor: a trigger is planted and relabelled; test inputs carry the trigger at attack time;
+ * - clean-label: a backdoor whose poisoned examples keep their labels;
+ * - optimized: poison points optimized to degrade the model everywhere (availability);
+ * - targeted: clean-label poisons optimized to misclassify chosen test examples.
+ */
+export type AttackKind = "label-flip" | "backdoor" | "clean-label" | "optimized" | "targeted";
 
 /** Applies a backdoor trigger to test inputs, in place, example-major. */
 export type TriggerTransform = (x: Float32Array, exampleShape: number[]) => void;
@@ -20,6 +28,10 @@ export interface PoisonResult {
   mask: Uint8Array;
   trigger?: TriggerTransform;
   semantics: PoisonSemantics;
+  /** For targeted attacks: the test examples attacked and the label each is meant to receive. */
+  targets?: { indices: Int32Array; intendedLabels: Int32Array };
+  /** What the attack's own optimization reached (e.g. the attacker's validation loss), for provenance. */
+  diagnostics?: Record<string, number>;
 }
 
 export interface AttackContext {
@@ -28,6 +40,13 @@ export interface AttackContext {
   alloc: ArrayAllocator;
   /** Where the attack's spec came from, for error messages. */
   where: string;
+  /** The clean test split, for attacks that target test examples (feature collision). */
+  test?: Dataset;
+  /**
+   * Clean data the attacker holds besides the training set, for the outer objective of optimized
+   * poisons (Biggio et al.'s validation set). When absent, they use the clean training set.
+   */
+  validation?: LabeledArrays;
 }
 
 export interface AttackPlugin<S extends z.ZodObject = z.ZodObject> extends Plugin {

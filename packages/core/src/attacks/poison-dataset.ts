@@ -7,6 +7,7 @@ import { arrayAllocator } from "../datasets/array-allocator.js";
 import type { Dataset } from "../datasets/dataset.js";
 import { HemlockError } from "../errors.js";
 import { parseParams } from "../registry/parse-params.js";
+import type { LabeledArrays } from "../training/labeled-arrays.js";
 import { attacks } from "./attack-registry.js";
 import type { PoisonResult } from "./define-attack.js";
 
@@ -15,7 +16,14 @@ export type AttackSpec = { name: string } & Record<string, unknown>;
 export function poisonDataset(
   spec: AttackSpec | string,
   clean: Dataset,
-  options: { rate: number; seed: number; shared?: boolean; where?: string },
+  options: {
+    rate: number;
+    seed: number;
+    shared?: boolean;
+    where?: string;
+    test?: Dataset;
+    validation?: LabeledArrays;
+  },
 ): PoisonResult {
   const where = options.where ?? "attack";
   const { name, ...rest } = typeof spec === "string" ? { name: spec } : spec;
@@ -42,5 +50,7 @@ export function poisonDataset(
     seed: options.seed,
     alloc: arrayAllocator(options.shared ?? false),
     where,
+    ...(options.test ? { test: options.test } : {}),
+    ...(options.validation ? { validation: options.validation } : {}),
   });
 }

@@ -16,6 +16,16 @@ export const poisonSemanticsSchema = {
   mapping: z.enum(["all-to-one", "all-to-all"]).default("all-to-one"),
 };
 
+/**
+ * The semantics of clean-label backdoors: only target-class examples can carry the poison, so
+ * `rate` defaults to a share of the target class, and every trigger leads to the one target.
+ */
+export const cleanLabelSemanticsSchema = {
+  ...poisonSemanticsSchema,
+  rateOf: z.enum(["all", "targetClass"]).default("targetClass"),
+  mapping: z.literal("all-to-one").default("all-to-one"),
+};
+
 export interface PoisonSemantics {
   rate: number;
   rateOf: "all" | "targetClass";

@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import { HemlockError } from "../errors.js";
 import { parseParams } from "../registry/parse-params.js";
 import type { LabeledArrays } from "../training/labeled-arrays.js";
-import { meanLoss, perExampleLoss } from "../training/losses.js";
+import { lossForEveryLabel, meanLoss, perExampleLoss } from "../training/losses.js";
 import { type TrainConfig, trainConfigSchema } from "../training/train-config.js";
 import { type EpochRecord, type TrainProgress, type TrainResult, trainModel } from "../training/train-model.js";
 import { type Examples, mapBatches } from "./batched.js";
@@ -80,6 +80,32 @@ export class Classifier {
     );
   }
 
+  /** Logits, [n, classes] row-major. */
+  logits(data: Examples): Float32Array {
+    return mapBatches(data, INFERENCE_BATCH, this.context.classes, (x) => this.model.predict(x) as tf.Tensor2D);
+  }
+
+  /** The loss each example would have under every label, [n, classes] row-major. */
+  lossForEveryLabel(data: Examples): Float32Array {
+    return lossForEveryLabel(this.plugin.loss, this.logits(data), this.context.classes);
+  }
+
+  /**
+   * The gradient of each example's loss (for the given labels) with respect to its input: the
+   * step direction of PGD-style attacks. Same shape as x.
+   */
+  inputGradient(x: tf.Tensor, labels: tf.Tensor1D): tf.Tensor {
+    return tf.grad((input: tf.Tensor) =>
+      tf.sum(perExampleLoss(this.plugin.loss, this.model.apply(input) as tf.Tensor2D, labels, this.context.classes)),
+    )(x);
+  }
+
+  /** Penultimate-layer activations as a differentiable tensor, for attacks that optimize in feature space. */
+  featureTensor(x: tf.Tensor): tf.Tensor2D {
+    const features = this.featureExtractor().apply(x) as tf.Tensor;
+    return tf.reshape(features, [x.shape[0] as number, -1]) as tf.Tensor2D;
+  }
+
   /** Predicted labels (argmax of the logits). */
   predict(data: Examples): Int32Array {
     const labels = mapBatches(data, INFERENCE_BATCH, 1, (x) =>
@@ -107,6 +133,16 @@ export class Classifier {
 
   /** Penultimate-layer activations, [n, dim] row-major. */
   features(data: Examples): { values: Float32Array; dim: number } {
+    const featureModel = this.featureExtractor();
+    const outputShape = featureModel.outputs[0]?.shape ?? [];
+    const dim = outputShape.slice(1).reduce((a: number, b) => a * (b ?? 1), 1);
+    return {
+      values: mapBatches(data, INFERENCE_BATCH, dim, (x) => featureModel.predict(x) as tf.Tensor),
+      dim,
+    };
+  }
+
+  private featureExtractor(): tf.LayersModel {
     if (!this.provides("features")) {
       throw new HemlockError(
         "CAPABILITY_MISSING",
@@ -117,17 +153,7 @@ export class Classifier {
       inputs: this.model.inputs,
       outputs: this.model.getLayer("features").output as tf.SymbolicTensor,
     });
-    const outputShape = this.featureModel.outputs[0]?.shape ?? [];
-    const dim = outputShape.slice(1).reduce((a: number, b) => a * (b ?? 1), 1);
-    return {
-      values: mapBatches(
-        data,
-        INFERENCE_BATCH,
-        dim,
-        (x) => (this.featureModel as tf.LayersModel).predict(x) as tf.Tensor,
-      ),
-      dim,
-    };
+    return this.featureModel;
   }
 
   /**

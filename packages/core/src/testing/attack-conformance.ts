@@ -13,7 +13,8 @@ import { exampleSize } from "../training/labeled-arrays.js";
 export function attackConformance(plugin: AttackPlugin, clean: Dataset, rate: number): string[] {
   const problems: string[] = [];
   const tensorsBefore = tf.memory().numTensors;
-  const run = (seed: number) => poisonDataset(plugin.name, clean, { rate, seed });
+  // The clean set doubles as the test split, where targeted attacks find their targets.
+  const run = (seed: number) => poisonDataset(plugin.name, clean, { rate, seed, test: { ...clean, split: "test" } });
   const a = run(11);
   const b = run(11);
   if (tf.memory().numTensors !== tensorsBefore)
@@ -50,8 +51,11 @@ export function attackConformance(plugin: AttackPlugin, clean: Dataset, rate: nu
       break;
     }
   }
-  if (plugin.kind === "clean-label" && !a.train.labels.every((l, i) => i >= n || l === clean.labels[i]))
-    problems.push("a clean-label attack changed labels");
+  const labelsKept = a.train.labels.every((l, i) => i >= n || l === clean.labels[i]);
+  if ((plugin.kind === "clean-label" || plugin.kind === "targeted") && !labelsKept)
+    problems.push(`a ${plugin.kind} attack changed labels`);
+  if (plugin.kind === "targeted" && (a.targets === undefined || a.targets.indices.length === 0))
+    problems.push("a targeted attack named no target");
   if ((plugin.kind === "backdoor" || plugin.kind === "clean-label") && a.trigger === undefined)
     problems.push("a backdoor returned no test-time trigger");
   return problems;

@@ -24,3 +24,33 @@ export function meanLoss(loss: LossName, logits: tf.Tensor2D, labels: tf.Tensor1
   if (loss === "cross-entropy") return sparseSoftmaxCrossEntropy(logits, labels, classes);
   return tf.mean(perExampleLoss(loss, logits, labels, classes)) as tf.Scalar;
 }
+
+/**
+ * The loss each example would have under every label, from logits [n, K] row-major (plain JS:
+ * label-flipping attacks score every possible flip).
+ */
+export function lossForEveryLabel(loss: LossName, logits: Float32Array, classes: number): Float32Array {
+  const out = new Float32Array(logits.length);
+  for (let row = 0; row < logits.length; row += classes) {
+    let first = -Infinity;
+    let second = -Infinity;
+    let argmax = 0;
+    for (let k = 0; k < classes; k++) {
+      const z = logits[row + k] as number;
+      if (z > first) {
+        second = first;
+        first = z;
+        argmax = k;
+      } else if (z > second) second = z;
+    }
+    let sum = 0;
+    if (loss === "cross-entropy")
+      for (let k = 0; k < classes; k++) sum += Math.exp((logits[row + k] as number) - first);
+    for (let c = 0; c < classes; c++) {
+      const z = logits[row + c] as number;
+      out[row + c] =
+        loss === "cross-entropy" ? first + Math.log(sum) - z : Math.max(0, 1 + (c === argmax ? second : first) - z);
+    }
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { HemlockError } from "../../errors.js";
 import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
 import { defineAttack } from "../define-attack.js";
-import { poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
+import { cleanLabelSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 
 export const sig = defineAttack({
   name: "sig",
@@ -19,9 +19,7 @@ export const sig = defineAttack({
   domains: ["image"],
   params: z
     .object({
-      ...poisonSemanticsSchema,
-      rateOf: z.enum(["all", "targetClass"]).default("targetClass"),
-      mapping: z.literal("all-to-one").default("all-to-one"),
+      ...cleanLabelSemanticsSchema,
       /** Amplitude on the 0-255 scale, as in the paper. */
       delta: z.number().positive().max(255).default(20),
       frequency: z.number().positive().default(6),
