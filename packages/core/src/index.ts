@@ -53,6 +53,7 @@ export { type FileCheck, type FileState, sha256File, verifyFile, verifyFiles } f
 export { HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
 export { type BackdoorMetrics, backdoorMetrics, type Predict } from "./metrics/backdoor-metrics.js";
 export { METRIC_SPEC_VERSION } from "./metrics/metric-spec.js";
+export { type TargetedMetrics, targetedMetrics } from "./metrics/targeted-metrics.js";
 export { type Examples, mapBatches } from "./models/batched.js";
 export { type BadnetsCnnOptions, buildBadnetsCnn } from "./models/builtins/badnets-cnn.js";
 export { buildMlp, type MlpOptions } from "./models/builtins/mlp.js";

@@ -4,8 +4,12 @@
  * per thread.
  */
 import { attacks } from "./attacks/attack-registry.js";
+import { alfa } from "./attacks/builtins/alfa.js";
 import { badnets } from "./attacks/builtins/badnets.js";
 import { blended } from "./attacks/builtins/blended.js";
+import { featureCollision } from "./attacks/builtins/feature-collision.js";
+import { gradientPoisoning } from "./attacks/builtins/gradient-poisoning.js";
+import { labelConsistent } from "./attacks/builtins/label-consistent.js";
 import { labelFlip } from "./attacks/builtins/label-flip.js";
 import { sig } from "./attacks/builtins/sig.js";
 import { tabularBackdoor } from "./attacks/builtins/tabular-backdoor.js";
@@ -38,7 +42,17 @@ for (const model of BUILTIN_MODELS) {
   if (!models.has(model.name)) models.register(model);
 }
 
-const BUILTIN_ATTACKS = [labelFlip, badnets, blended, sig, tabularBackdoor];
+const BUILTIN_ATTACKS = [
+  labelFlip,
+  alfa,
+  badnets,
+  blended,
+  sig,
+  labelConsistent,
+  featureCollision,
+  gradientPoisoning,
+  tabularBackdoor,
+];
 
 for (const attack of BUILTIN_ATTACKS) {
   if (!attacks.has(attack.name)) attacks.register(attack);
