@@ -27,12 +27,57 @@ describe("hemlock attacks / attack", () => {
       citation: string;
       params: { name: string; default?: unknown }[];
     }[];
-    expect(entries.map((e) => e.name)).toEqual(["badnets", "blended", "label-flip", "sig", "tabular-backdoor"]);
+    expect(entries.map((e) => e.name)).toEqual([
+      "alfa",
+      "badnets",
+      "blended",
+      "feature-collision",
+      "gradient-poisoning",
+      "label-consistent",
+      "label-flip",
+      "sig",
+      "tabular-backdoor",
+    ]);
+    const frogs = entries.find((e) => e.name === "feature-collision");
+    expect(frogs?.kind).toBe("targeted");
+    expect(frogs?.params.find((p) => p.name === "beta0")?.default).toBe(0.25);
+    expect(frogs?.params.find((p) => p.name === "surrogate")?.default).toEqual({ name: "mlp" });
     const blended = entries.find((e) => e.name === "blended");
     expect(blended?.params.find((p) => p.name === "alpha")?.default).toBe(0.2);
     expect(blended?.citation).toMatch(/Chen.*2017/);
     const text = await runCli(["attacks"]);
     expect(text.stdout).toMatch(/^sig {2}clean-label, image data$/m);
+  });
+
+  it("records a targeted attack's target and its optimization in poison.json", async () => {
+    const out = await mkdtemp(join(tmpdir(), "hemlock-attack-"));
+    const empty = await mkdtemp(join(tmpdir(), "hemlock-data-"));
+    const params = { target: 3, targetIndex: 0, steps: 30, surrogateTrain: { epochs: 3 } };
+    const { code, stdout } = await runCli(
+      [
+        "attack",
+        "feature-collision",
+        "--dataset",
+        "digits",
+        "--rate",
+        "0.005",
+        "--out",
+        out,
+        "--params",
+        JSON.stringify(params),
+      ],
+      { HEMLOCK_DATA_DIR: empty },
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain("feature-collision at rate 0.005 on digits: 7 of 1348 training examples poisoned");
+    const record = JSON.parse(await readFile(join(out, "poison.json"), "utf8"));
+    expect(record.targets).toEqual({ split: "test", indices: [0], intendedLabels: [3] });
+    expect(record.diagnostics.featureDistanceAfter).toBeLessThan(record.diagnostics.featureDistanceBefore);
+    const labels = await readNpy(join(out, "labels.npy"));
+    const view = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+    const mask = (await readNpy(join(out, "mask.npy"))).body;
+    const poisonedLabels = [...new Int32Array(view(labels.body))].filter((_, i) => mask[i] === 1);
+    expect(poisonedLabels).toEqual([3, 3, 3, 3, 3, 3, 3]);
   });
 
   it("writes the poisoned training split and its mask as .npy, with poison.json", async () => {

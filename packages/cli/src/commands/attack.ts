@@ -1,8 +1,8 @@
 /**
  * `hemlock attack NAME --dataset D --rate R --out DIR`: poisons the training split and writes
  * x.npy, labels.npy and mask.npy (the ground truth for detectors) with poison.json recording the
- * attack, its resolved semantics, the dataset spec, counts, the metric-spec version and the
- * sha256 of each file.
+ * attack, its resolved semantics, the dataset spec, counts, the targets of a targeted attack,
+ * what the attack's own optimization reached, the metric-spec version and the sha256 of each file.
  */
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -37,8 +37,9 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const params = parseJson(String(options.params), "--params") as Record<string, unknown>;
   const { dir: dataDir } = resolveDataDirOption(options.dataDir as string | undefined);
 
-  const { train } = await loadDataset(datasetSpec, { dataDir, where: "--dataset" });
-  const result = poisonDataset({ ...params, name }, train, { rate, seed, where: "attack" });
+  const { train, test } = await loadDataset(datasetSpec, { dataDir, where: "--dataset" });
+  // The test split goes along for targeted attacks, which pick their targets in it.
+  const result = poisonDataset({ ...params, name }, train, { rate, seed, where: "attack", test });
   const out = resolve(String(options.out));
   await mkdir(out, { recursive: true });
   const n = result.train.labels.length;
@@ -55,6 +56,16 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     dataset: { spec: datasetSpec, split: "train", sources: train.sources, classes: train.classNames },
     examples: n,
     poisoned,
+    ...(result.targets
+      ? {
+          targets: {
+            split: "test",
+            indices: [...result.targets.indices],
+            intendedLabels: [...result.targets.intendedLabels],
+          },
+        }
+      : {}),
+    ...(result.diagnostics ? { diagnostics: result.diagnostics } : {}),
     metricSpec: METRIC_SPEC_VERSION,
     files: Object.fromEntries(Object.entries(files).map(([f, b]) => [f, createHash("sha256").update(b).digest("hex")])),
   };

@@ -6,11 +6,16 @@ import { z } from "zod";
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
   const entries = attacks.list().map((a) => {
     const schema = z.toJSONSchema(a.params, { io: "input" }) as {
-      properties?: Record<string, { default?: unknown; type?: string; enum?: unknown[] }>;
+      properties?: Record<string, { default?: unknown; type?: string; enum?: unknown[]; const?: unknown }>;
     };
     const params = Object.entries(schema.properties ?? {}).map(([name, p]) => ({
       name,
-      type: p.enum ? p.enum.map((e) => JSON.stringify(e)).join("|") : (p.type ?? "object"),
+      type:
+        p.const !== undefined
+          ? JSON.stringify(p.const)
+          : p.enum
+            ? p.enum.map((e) => JSON.stringify(e)).join("|")
+            : (p.type ?? "object"),
       default: p.default,
     }));
     return { name: a.name, kind: a.kind, domains: a.domains, summary: a.summary, citation: a.citation, params };
