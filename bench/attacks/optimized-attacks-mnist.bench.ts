@@ -8,12 +8,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import {
   backdoorMetrics,
+  biggioSetting,
   Classifier,
-  type Dataset,
-  gatherBatch,
   loadDataset,
   poisonDataset,
-  SeededRandom,
   selectBackend,
   targetedMetrics,
 } from "@hemlock/core";
@@ -34,21 +32,15 @@ function timed<T>(fn: () => T): [T, number] {
 }
 
 async function gradientPoisoning(): Promise<void> {
-  const { train, test } = await loadDataset("mnist-1-7", dataDir ? { dataDir } : {});
-  const order = new SeededRandom(0).permutation(train.labels.length);
-  const part = (from: number, to: number): Dataset => ({ ...train, ...gatherBatch(train, order.subarray(from, to)) });
-  const [small, validation] = [part(0, 100), part(100, 600)];
-  const testError = (data: Dataset) => {
-    const svm = Classifier.create({ name: "linear-svm", C: 1 }, { inputShape: [28, 28, 1], classes: 2, seed: 1 });
-    svm.fit(data, { epochs: 300, batchSize: 100, optimizer: SGD }, { seed: 1 });
-    const error = 1 - svm.accuracy(test);
-    svm.dispose();
-    return error;
-  };
-  const before = testError(small);
+  const setting = await biggioSetting(dataDir);
+  const before = setting.svmTestError(setting.train);
   for (const learner of ["svm", "logistic"]) {
     const [attack, ms] = timed(() =>
-      poisonDataset({ name: "gradient-poisoning", learner }, small, { rate: 0.01, seed: 1, validation }),
+      poisonDataset({ name: "gradient-poisoning", learner }, setting.train, {
+        rate: 0.01,
+        seed: 1,
+        validation: setting.validation,
+      }),
     );
     record({
       attack: "gradient-poisoning",
@@ -56,7 +48,7 @@ async function gradientPoisoning(): Promise<void> {
       setting: "MNIST 7 vs 1, 100 training + 500 validation points, 1 attack point, linear-svm victim",
       craftMs: ms,
       testErrorBefore: before,
-      testErrorAfter: testError(attack.train),
+      testErrorAfter: setting.svmTestError(attack.train),
       ...attack.diagnostics,
     });
   }

@@ -67,6 +67,7 @@ export { didYouMean } from "./registry/did-you-mean.js";
 export { parseParams } from "./registry/parse-params.js";
 export { type Plugin, Registry } from "./registry/registry.js";
 export { attackConformance } from "./testing/attack-conformance.js";
+export { type BiggioSetting, biggioSetting } from "./testing/biggio-setting.js";
 export { disposeOptimizer } from "./training/dispose-optimizer.js";
 export { exampleSize, gatherBatch, type LabeledArrays } from "./training/labeled-arrays.js";
 export { type LossName, meanLoss, perExampleLoss } from "./training/losses.js";

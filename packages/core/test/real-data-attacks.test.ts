@@ -6,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AttackSpec,
   backdoorMetrics,
+  biggioSetting,
   Classifier,
   type Dataset,
-  gatherBatch,
   loadDataset,
   poisonDataset,
-  SeededRandom,
   selectBackend,
 } from "../src/index.js";
 
@@ -91,25 +90,15 @@ describe.runIf(dataDir)("attacks on real MNIST (BadNets CNN, 10,000-image subset
   it("Biggio et al. on MNIST 7 vs 1, 100 training points: one attack point raises test error by >= 5 pp", async () => {
     // As in the paper: 100 training and 500 validation points drawn from the training split, the
     // full 2,163-image test split; the victim is Hemlock's linear-svm (C 1) trained by SGD.
-    const { train, test } = await loadDataset("mnist-1-7", dataDir ? { dataDir } : {});
-    const order = new SeededRandom(0).permutation(train.labels.length);
-    const part = (from: number, to: number): Dataset => ({ ...train, ...gatherBatch(train, order.subarray(from, to)) });
-    const [small, validation] = [part(0, 100), part(100, 600)];
-    const testError = (data: Dataset) => {
-      const svm = Classifier.create({ name: "linear-svm", C: 1 }, { inputShape: [28, 28, 1], classes: 2, seed: 1 });
-      svm.fit(data, { epochs: 300, batchSize: 100, optimizer: { name: "sgd", lr: 0.05, momentum: 0.9 } }, { seed: 1 });
-      const error = 1 - svm.accuracy(test);
-      svm.dispose();
-      return error;
-    };
-    const attack = poisonDataset({ name: "gradient-poisoning", learner: "svm", C: 1 }, small, {
+    const setting = await biggioSetting(dataDir);
+    const attack = poisonDataset({ name: "gradient-poisoning", learner: "svm", C: 1 }, setting.train, {
       rate: 0.01,
       seed: 1,
-      validation,
+      validation: setting.validation,
     });
     expect(attack.mask.reduce((a, b) => a + b, 0)).toBe(1);
-    const before = testError(small);
-    const after = testError(attack.train);
+    const before = setting.svmTestError(setting.train);
+    const after = setting.svmTestError(attack.train);
     lines.push(
       `gradient-poisoning (Biggio), MNIST 7 vs 1, 100 training points + 1 attack point: linear SVM test error ${(100 * before).toFixed(2)}% -> ${(100 * after).toFixed(2)}% (attacker's smoothed-hinge validation loss ${attack.diagnostics?.validationLossBefore?.toFixed(3)} -> ${attack.diagnostics?.validationLossAfter?.toFixed(3)})`,
     );
