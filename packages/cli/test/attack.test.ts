@@ -72,6 +72,7 @@ describe("hemlock attacks / attack", () => {
     expect(stdout).toContain("feature-collision at rate 0.005 on digits: 7 of 1348 training examples poisoned");
     const record = JSON.parse(await readFile(join(out, "poison.json"), "utf8"));
     expect(record.targets).toEqual({ split: "test", indices: [0], intendedLabels: [3] });
+    expect(["tensorflow", "wasm"]).toContain(record.backend);
     expect(record.diagnostics.featureDistanceAfter).toBeLessThan(record.diagnostics.featureDistanceBefore);
     const labels = await readNpy(join(out, "labels.npy"));
     const view = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);

@@ -1,13 +1,21 @@
 /**
  * `hemlock attack NAME --dataset D --rate R --out DIR`: poisons the training split and writes
  * x.npy, labels.npy and mask.npy (the ground truth for detectors) with poison.json recording the
- * attack, its resolved semantics, the dataset spec, counts, the targets of a targeted attack,
+ * attack, its resolved semantics, the compute backend, the dataset spec, counts, the targets of a targeted attack,
  * what the attack's own optimization reached, the metric-spec version and the sha256 of each file.
  */
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { HemlockError, loadDataset, METRIC_SPEC_VERSION, npyBytes, poisonDataset } from "@hemlock/core";
+import {
+  HemlockError,
+  loadDataset,
+  METRIC_SPEC_VERSION,
+  npyBytes,
+  parseBackendChoice,
+  poisonDataset,
+  selectBackend,
+} from "@hemlock/core";
 import { resolveDataDirOption } from "../data-dir-option.js";
 
 function parseJson(text: string, option: string): unknown {
@@ -36,6 +44,8 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     throw new HemlockError("INVALID_ARGUMENT", `--seed: expected an integer, got ${JSON.stringify(options.seed)}`);
   const params = parseJson(String(options.params), "--params") as Record<string, unknown>;
   const { dir: dataDir } = resolveDataDirOption(options.dataDir as string | undefined);
+  // Attacks that train a surrogate or run PGD compute with tfjs; the backend is recorded.
+  const backend = await selectBackend(parseBackendChoice(String(options.backend ?? "auto")));
 
   const { train, test } = await loadDataset(datasetSpec, { dataDir, where: "--dataset" });
   // The test split goes along for targeted attacks, which pick their targets in it.
@@ -52,6 +62,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const poisoned = result.mask.reduce((a, b) => a + b, 0);
   const record = {
     attack: { name, params, seed },
+    backend: backend.name,
     semantics: result.semantics,
     dataset: { spec: datasetSpec, split: "train", sources: train.sources, classes: train.classNames },
     examples: n,
