@@ -58,27 +58,29 @@ async function labelConsistent(): Promise<void> {
   const { train, test } = await loadDataset({ name: "mnist", subset: 10000 }, dataDir ? { dataDir } : {});
   const cnnTrain = { epochs: 3, batchSize: 64, optimizer: SGD, schedule: { name: "cosine" } };
   const cases = [
-    { epsilon: 16, surrogate: "mlp" },
-    { epsilon: 32, surrogate: "mlp" },
-    { epsilon: 64, surrogate: "mlp" },
-    { epsilon: 32, surrogate: "badnets-cnn" },
+    { epsilon: 16, surrogate: "mlp", rate: 0.5, steps: 20 },
+    { epsilon: 32, surrogate: "mlp", rate: 0.5, steps: 20 },
+    { epsilon: 64, surrogate: "mlp", rate: 0.5, steps: 20 },
+    { epsilon: 32, surrogate: "badnets-cnn", rate: 0.5, steps: 20 },
+    { epsilon: 64, surrogate: "badnets-cnn", rate: 0.95, steps: 40 },
   ];
   for (const c of cases) {
     const spec = {
       name: "label-consistent",
       epsilon: c.epsilon,
+      steps: c.steps,
       ...(c.surrogate === "badnets-cnn"
         ? { surrogate: { name: "badnets-cnn" }, surrogateTrain: { epochs: 2, batchSize: 64, optimizer: SGD } }
         : {}),
     };
-    const [poisoned, ms] = timed(() => poisonDataset(spec, train, { rate: 0.5, seed: 1 }));
+    const [poisoned, ms] = timed(() => poisonDataset(spec, train, { rate: c.rate, seed: 1 }));
     const victim = Classifier.create("badnets-cnn", { inputShape: [28, 28, 1], classes: 10, seed: 1 });
     victim.fit(poisoned.train, cnnTrain, { seed: 1 });
     const m = backdoorMetrics((d) => victim.predict(d), test, poisoned.trigger, poisoned.semantics);
     victim.dispose();
     record({
       attack: "label-consistent",
-      setting: "MNIST 10k subset, half of class 0 poisoned, BadNets CNN victim, 3 epochs",
+      setting: "MNIST 10k subset, a share (rate) of class 0 poisoned, BadNets CNN victim, 3 epochs",
       ...c,
       craftMs: ms,
       cleanAccuracy: m.cleanAccuracy,
