@@ -50,8 +50,25 @@ export { BUNDLED_DATA_DIR, readSourceFile } from "./datasets/read-source-file.js
 export type { SourceFile } from "./datasets/source-files.js";
 export { stratifiedSplit, stratifiedSubset } from "./datasets/transforms/stratified-indices.js";
 export { type FileCheck, type FileState, sha256File, verifyFile, verifyFiles } from "./datasets/verify-files.js";
+export { kMeans } from "./defenses/analysis/kmeans.js";
+export { defenses } from "./defenses/defense-registry.js";
+export type {
+  DefenseKind,
+  DefenseNeed,
+  DefensePlugin,
+  DetectInputDefense,
+  InputDetector,
+  SanitizeDefense,
+  SanitizeInput,
+  SanitizeResult,
+} from "./defenses/define-defense.js";
+export { evaluateInputDetector, fitInputDetector } from "./defenses/detect-inputs.js";
+export { checkDefenseFits, type DefenseSpec, resolveDefense } from "./defenses/resolve-defense.js";
+export { type Sanitized, sanitizeDataset } from "./defenses/sanitize-dataset.js";
 export { HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
 export { type BackdoorMetrics, backdoorMetrics, type Predict } from "./metrics/backdoor-metrics.js";
+export { defenseEffectivenessRate } from "./metrics/defense-metrics.js";
+export { auroc, type DetectionMetrics, detectionMetrics, tprAtFpr } from "./metrics/detection-metrics.js";
 export { METRIC_SPEC_VERSION } from "./metrics/metric-spec.js";
 export { type TargetedMetrics, targetedMetrics } from "./metrics/targeted-metrics.js";
 export { type Examples, mapBatches } from "./models/batched.js";

@@ -23,24 +23,32 @@ import { mnist17 } from "./datasets/builtins/mnist-1-7.js";
 import { spambase } from "./datasets/builtins/spambase.js";
 import { wine } from "./datasets/builtins/wine.js";
 import { datasets } from "./datasets/dataset-registry.js";
+import { activationClustering } from "./defenses/builtins/activation-clustering.js";
+import { noDefense, perfectFilter, randomFilter } from "./defenses/builtins/controls.js";
+import { knnLabelSanitization } from "./defenses/builtins/knn-label-sanitization.js";
+import { spectralSignatures } from "./defenses/builtins/spectral-signatures.js";
+import { strip } from "./defenses/builtins/strip.js";
+import { defenses } from "./defenses/defense-registry.js";
 import { badnetsCnn } from "./models/builtins/badnets-cnn.js";
 import { linearSvm } from "./models/builtins/linear-svm.js";
 import { logisticRegression } from "./models/builtins/logistic-regression.js";
 import { mlp } from "./models/builtins/mlp.js";
 import { resnetSmall } from "./models/builtins/resnet-small.js";
 import { models } from "./models/model-registry.js";
+import type { Plugin, Registry } from "./registry/registry.js";
+
+/** Registers each plugin not yet registered (importing this module twice is harmless). */
+function registerAll<P extends Plugin>(registry: Registry<P>, plugins: readonly P[]): void {
+  for (const plugin of plugins) if (!registry.has(plugin.name)) registry.register(plugin);
+}
 
 const BUILTIN_DATASETS = [mnist, fashionMnist, mnist17, digits, breastCancer, iris, wine, adult, spambase];
 
-for (const dataset of BUILTIN_DATASETS) {
-  if (!datasets.has(dataset.name)) datasets.register(dataset);
-}
+registerAll(datasets, BUILTIN_DATASETS);
 
 const BUILTIN_MODELS = [logisticRegression, linearSvm, mlp, badnetsCnn, resnetSmall];
 
-for (const model of BUILTIN_MODELS) {
-  if (!models.has(model.name)) models.register(model);
-}
+registerAll(models, BUILTIN_MODELS);
 
 const BUILTIN_ATTACKS = [
   labelFlip,
@@ -54,6 +62,16 @@ const BUILTIN_ATTACKS = [
   tabularBackdoor,
 ];
 
-for (const attack of BUILTIN_ATTACKS) {
-  if (!attacks.has(attack.name)) attacks.register(attack);
-}
+registerAll(attacks, BUILTIN_ATTACKS);
+
+const BUILTIN_DEFENSES = [
+  noDefense,
+  perfectFilter,
+  randomFilter,
+  knnLabelSanitization,
+  spectralSignatures,
+  activationClustering,
+  strip,
+];
+
+registerAll(defenses, BUILTIN_DEFENSES);

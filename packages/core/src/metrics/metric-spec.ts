@@ -7,7 +7,10 @@
  *   for them, with the trigger applied, the share predicted as the attacker's label (the target
  *   for all-to-one, (l+1) mod K for all-to-all);
  * - robust accuracy: on those same triggered examples, the share predicted as the true label;
- * - targeted-attack success: for targeted poisons (feature collision), whether each target
- *   example is misclassified as intended.
+ * - targeted-attack success: for targeted poisons (feature collision), the share of target
+ *   examples misclassified (and, beside it, the share given the intended label);
+ * - detection (1.1.0): from a defense's per-example scores and flags against the poison mask:
+ *   TPR, FPR, precision, recall, F1, AUROC (ties count half) and TPR at 5% FPR (detection-metrics.ts);
+ * - DER (1.1.0): [max(0, dASR) - max(0, dACC) + 1] / 2, as in BackdoorBench (defense-metrics.ts).
  */
-export const METRIC_SPEC_VERSION = "1.0.0";
+export const METRIC_SPEC_VERSION = "1.1.0";

@@ -1,0 +1,48 @@
+/**
+ * kNN label sanitization (Paudice, Munoz-Gonzalez, Lupu 2018), against label flipping: each
+ * training example whose k nearest neighbours (in input space) mostly agree on another label,
+ * at a share of at least eta, is relabelled to that label. Nothing is removed. The score is the
+ * share of neighbours that disagree with the example's label.
+ */
+import { z } from "zod";
+import { exampleSize } from "../../training/labeled-arrays.js";
+import { nearestNeighbours } from "../analysis/nearest-neighbours.js";
+import { defineDefense } from "../define-defense.js";
+
+export const knnLabelSanitization = defineDefense({
+  name: "knn-label-sanitization",
+  summary: "relabels each example to the label most of its k nearest neighbours agree on (share >= eta)",
+  citation:
+    "A. Paudice, L. Munoz-Gonzalez, E.C. Lupu. Label sanitization against label flipping poisoning attacks. ECML PKDD workshops, 2018.",
+  kind: "sanitize",
+  params: z
+    .object({
+      k: z.number().int().min(1).max(1000).default(10),
+      eta: z.number().gt(0).max(1).default(0.5),
+    })
+    .strict(),
+  needs: [],
+  requires: [],
+  sanitize: ({ k, eta }, { train }) => {
+    const n = train.labels.length;
+    const neighbours = nearestNeighbours(train.x, n, exampleSize(train), Math.min(k, n - 1));
+    const kk = neighbours.length / n;
+    const scores = new Float32Array(n);
+    const relabeled = Int32Array.from(train.labels);
+    const votes = new Int32Array(train.classes);
+    for (let i = 0; i < n; i++) {
+      votes.fill(0);
+      for (let c = 0; c < kk; c++) {
+        const label = train.labels[neighbours[i * kk + c] as number] as number;
+        votes[label] = (votes[label] as number) + 1;
+      }
+      let top = 0;
+      for (let label = 1; label < train.classes; label++)
+        if ((votes[label] as number) > (votes[top] as number)) top = label;
+      const own = train.labels[i] as number;
+      scores[i] = 1 - (votes[own] as number) / kk;
+      if (top !== own && (votes[top] as number) / kk >= eta) relabeled[i] = top;
+    }
+    return { scores, removed: new Uint8Array(n), relabeled };
+  },
+});

@@ -1,0 +1,168 @@
+/**
+ * Sanitizing defenses on data where the answer is known: planted poisons in a feature space the
+ * test controls (a stand-in for the poisoned model's penultimate layer), and the controls.
+ */
+import { describe, expect, it } from "vitest";
+import { poisonDataset } from "../attacks/poison-dataset.js";
+import type { Dataset } from "../datasets/dataset.js";
+import { gaussianBlobs } from "../datasets/gaussian-blobs.js";
+import { detectionMetrics } from "../metrics/detection-metrics.js";
+import type { Classifier } from "../models/classifier.js";
+import { SeededRandom } from "../random/seeded-random.js";
+import "../register-builtins.js";
+import { models } from "../models/model-registry.js";
+import { checkDefenseFits, resolveDefense } from "./resolve-defense.js";
+import { sanitizeDataset } from "./sanitize-dataset.js";
+
+/**
+ * Two labels of Gaussian features in `dim` dimensions; label 0 also holds `poisons` examples
+ * shifted by `shift` along one planted unit direction. The mask marks them.
+ */
+function planted(dim: number, clean: number, poisons: number, shift: number, seed: number) {
+  const r = new SeededRandom(seed);
+  const direction = Float64Array.from({ length: dim }, () => r.normal());
+  const norm = Math.hypot(...direction);
+  const n = 2 * clean + poisons;
+  const features = new Float32Array(n * dim);
+  const labels = new Int32Array(n);
+  const mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const poison = i >= 2 * clean;
+    labels[i] = i < clean || poison ? 0 : 1;
+    mask[i] = poison ? 1 : 0;
+    for (let j = 0; j < dim; j++)
+      features[i * dim + j] =
+        r.normal() + (poison ? (shift * (direction[j] as number)) / norm : 0) + (labels[i] ? 3 : 0);
+  }
+  const train: Dataset = {
+    name: "planted",
+    split: "train",
+    x: features,
+    exampleShape: [dim],
+    labels,
+    classes: 2,
+    classNames: ["a", "b"],
+    domain: { kind: "tabular", featureNames: Array.from({ length: dim }, (_, j) => `f${j}`) },
+    sources: [],
+  };
+  // The stand-in model: its "penultimate layer" is the planted feature space itself.
+  const model = { features: (data: Dataset) => ({ values: data.x, dim }) } as unknown as Classifier;
+  return { train, mask, model };
+}
+
+describe("spectral signatures", () => {
+  it("finds at least 90% of poisons planted along one direction, removing 1.5 epsilon per label", () => {
+    const { train, mask, model } = planted(20, 300, 30, 6, 1);
+    const s = sanitizeDataset("spectral-signatures", { train, model, expectedPoisonRate: 0.1, seed: 1 });
+    const m = detectionMetrics(s.scores, s.removed, mask);
+    expect(m.recall).toBeGreaterThanOrEqual(0.9);
+    expect(m.auroc).toBeGreaterThan(0.95);
+    // 1.5 x 0.1 x 330 from label 0 and 1.5 x 0.1 x 300 from label 1.
+    expect(s.removed.reduce((a, b) => a + b, 0)).toBe(50 + 45);
+    expect(s.kept.labels.length).toBe(630 - 95);
+  });
+
+  it("asks for epsilon when the cell's rate is unknown", () => {
+    const { train, model } = planted(5, 20, 2, 6, 2);
+    expect(() => sanitizeDataset("spectral-signatures", { train, model, seed: 1 })).toThrow(
+      "defense.epsilon: spectral signatures needs the expected poisoned fraction",
+    );
+  });
+});
+
+describe("kNN label sanitization", () => {
+  it("restores labels flipped at random in well-separated clusters", () => {
+    const blobs = gaussianBlobs({ examples: 600, features: 5, classes: 3, separation: 6, seed: 5 });
+    const clean: Dataset = {
+      ...blobs,
+      name: "blobs",
+      split: "train",
+      classNames: ["a", "b", "c"],
+      domain: { kind: "tabular", featureNames: ["f0", "f1", "f2", "f3", "f4"] },
+      sources: [],
+    };
+    const attacked = poisonDataset("label-flip", clean, { rate: 0.2, seed: 1 });
+    const s = sanitizeDataset("knn-label-sanitization", { train: attacked.train, seed: 1 });
+    const restored = [...attacked.mask.keys()].filter((i) => attacked.mask[i] && s.kept.labels[i] === clean.labels[i]);
+    expect(restored.length).toBe(120);
+    const broken = [...attacked.mask.keys()].filter((i) => !attacked.mask[i] && s.kept.labels[i] !== clean.labels[i]);
+    // A clean example surrounded by a chance majority of same-label flips gets relabelled: 3 of 480 here.
+    expect(broken.length).toBeLessThanOrEqual(5);
+    const m = detectionMetrics(s.scores, s.flagged, attacked.mask);
+    expect(m.recall).toBe(1);
+    expect(m.precision).toBeGreaterThanOrEqual(0.97);
+    expect(s.kept.labels.length).toBe(600);
+  });
+});
+
+describe("activation clustering", () => {
+  it("removes a planted cluster of poisons and leaves the unimodal label alone", () => {
+    const { train, mask, model } = planted(30, 300, 60, 8, 3);
+    const s = sanitizeDataset("activation-clustering", { train, model, seed: 1 });
+    const m = detectionMetrics(s.scores, s.removed, mask);
+    expect(m.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.diagnostics?.suspiciousLabels).toBe(1);
+  });
+});
+
+describe("the controls", () => {
+  const r = new SeededRandom(4);
+  const clean: Dataset = {
+    name: "images",
+    split: "train",
+    x: Float32Array.from({ length: 100 * 16 }, () => r.float()),
+    exampleShape: [4, 4, 1],
+    labels: Int32Array.from({ length: 100 }, (_, i) => i % 2),
+    classes: 2,
+    classNames: ["a", "b"],
+    domain: { kind: "image", min: 0, max: 1 },
+    sources: [],
+  };
+  const poisoned = poisonDataset({ name: "badnets", trigger: { kind: "patch", size: 2 }, mode: "append" }, clean, {
+    rate: 0.2,
+    seed: 1,
+  });
+
+  it("perfect-filter removes exactly the poisons, giving back the clean training set", () => {
+    const s = sanitizeDataset("perfect-filter", { train: poisoned.train, mask: poisoned.mask, seed: 1 });
+    expect(s.kept.x).toEqual(clean.x);
+    expect(s.kept.labels).toEqual(clean.labels);
+    const m = detectionMetrics(s.scores, s.removed, poisoned.mask);
+    expect([m.precision, m.recall, m.auroc]).toEqual([1, 1, 1]);
+  });
+
+  it("random-filter removes the count it is given, at random; none removes nothing", () => {
+    const s = sanitizeDataset("random-filter", { train: poisoned.train, removalCount: 30, seed: 1 });
+    expect(s.removed.reduce((a, b) => a + b, 0)).toBe(30);
+    const again = sanitizeDataset("random-filter", { train: poisoned.train, removalCount: 30, seed: 1 });
+    expect(again.removed).toEqual(s.removed);
+    const none = sanitizeDataset("none", { train: poisoned.train, seed: 1 });
+    expect(none.kept.labels.length).toBe(120);
+  });
+
+  it("names what is missing", () => {
+    expect(() => sanitizeDataset("perfect-filter", { train: poisoned.train, seed: 1 })).toThrow(
+      "defense: perfect-filter needs the poison-mask, which was not given",
+    );
+    expect(() => sanitizeDataset("random-filter", { train: poisoned.train, seed: 1 })).toThrow(
+      "defense: random-filter needs the removal-count",
+    );
+    expect(() => sanitizeDataset("spectral-signature", { train: poisoned.train, seed: 1 })).toThrow(
+      'defense.name: unknown defense "spectral-signature"; did you mean "spectral-signatures"?',
+    );
+  });
+});
+
+describe("planning-time checks", () => {
+  it("refuses a feature-based defense on a model without features, naming the pair", () => {
+    const { plugin } = resolveDefense("activation-clustering", "grid.defense[2]");
+    expect(() => checkDefenseFits(plugin, models.get("logistic-regression"), "grid.defense[2]")).toThrow(
+      "grid.defense[2]: activation-clustering needs a model with features; logistic-regression has gradients, per-example-gradients",
+    );
+    expect(() => checkDefenseFits(plugin, models.get("badnets-cnn"))).not.toThrow();
+  });
+
+  it("names a bad parameter", () => {
+    expect(() => resolveDefense({ name: "spectral-signatures", removeFactor: -1 })).toThrow("defense.removeFactor");
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The defense plugin: name, parameter schema, citation, and a kind that tells the runner which
+ * artifacts it needs, so a defense that works on the trained poisoned model reuses it instead of
+ * training again:
+ * - sanitize: before training; scores every training example and removes (or relabels) some;
+ * - detect-input: at inference; flags test inputs (e.g. STRIP).
+ * (train and repair defenses join the union with their first implementations.)
+ */
+import type { z } from "zod";
+import type { Dataset } from "../datasets/dataset.js";
+import type { Examples } from "../models/batched.js";
+import type { Classifier } from "../models/classifier.js";
+import type { ModelCapability } from "../models/define-model.js";
+import type { Plugin } from "../registry/registry.js";
+
+export type DefenseKind = "sanitize" | "detect-input";
+
+/**
+ * What a defense consumes besides the data, each an artifact the runner builds once:
+ * - poisoned-model: the model trained on the poisoned training set;
+ * - poison-mask: the ground truth (only the perfect-filter control may read it);
+ * - removal-count: how many examples the defense under comparison removed (random-filter);
+ * - clean-holdout: a small clean set the defender holds (STRIP's overlay images);
+ * - retrain: a way to train the cell's model on a subset (exclusionary reclassification).
+ */
+export type DefenseNeed = "poisoned-model" | "poison-mask" | "removal-count" | "clean-holdout" | "retrain";
+
+interface DefenseBase<S extends z.ZodObject> extends Plugin {
+  kind: DefenseKind;
+  params: S;
+  needs: DefenseNeed[];
+  /** What the model must offer (checked when a grid is planned, before anything runs). */
+  requires: ModelCapability[];
+}
+
+export interface SanitizeInput {
+  /** The (possibly poisoned) training set. */
+  train: Dataset;
+  model?: Classifier;
+  mask?: Uint8Array;
+  removalCount?: number;
+  /** Trains the cell's model (spec and training configuration) on the given data. */
+  retrain?: (data: Dataset) => Classifier;
+  /** The poisoning rate the threat model assumes (the cell's rate), for defenses sized by it. */
+  expectedPoisonRate?: number;
+  seed: number;
+  where: string;
+}
+
+export interface SanitizeResult {
+  /** Per training example, higher is more suspicious (the input to detection metrics). */
+  scores: Float32Array;
+  /** removed[i] = 1 where example i is dropped from training. */
+  removed: Uint8Array;
+  /** New labels for every example (label sanitization), when the defense relabels. */
+  relabeled?: Int32Array;
+  diagnostics?: Record<string, number>;
+}
+
+export interface SanitizeDefense<S extends z.ZodObject = z.ZodObject> extends DefenseBase<S> {
+  kind: "sanitize";
+  sanitize(params: z.output<S>, input: SanitizeInput): SanitizeResult;
+}
+
+export interface InputDetectorContext {
+  model: Classifier;
+  holdout: Dataset;
+  seed: number;
+  where: string;
+}
+
+/** A fitted input detector: scores inputs (higher is more suspicious) and flags those above the threshold. */
+export interface InputDetector {
+  score(inputs: Examples): Float32Array;
+  threshold: number;
+  diagnostics?: Record<string, number>;
+}
+
+export interface DetectInputDefense<S extends z.ZodObject = z.ZodObject> extends DefenseBase<S> {
+  kind: "detect-input";
+  fit(params: z.output<S>, context: InputDetectorContext): InputDetector;
+}
+
+export type DefensePlugin = SanitizeDefense | DetectInputDefense;
+
+export function defineDefense<S extends z.ZodObject>(plugin: SanitizeDefense<S>): SanitizeDefense<S>;
+export function defineDefense<S extends z.ZodObject>(plugin: DetectInputDefense<S>): DetectInputDefense<S>;
+export function defineDefense(plugin: DefensePlugin): DefensePlugin {
+  return plugin;
+}
