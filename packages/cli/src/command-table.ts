@@ -46,6 +46,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./commands/attacks.js"),
   },
   {
+    name: "defenses",
+    summary: "list the defenses with their kind, what they need, parameters (with defaults) and citations",
+    options: [() => new Option("--json", "print the registry as JSON")],
+    load: () => import("./commands/defenses.js"),
+  },
+  {
     name: "attack",
     args: "<name>",
     summary: "poison a dataset's training split and write it, with its poison mask, as .npy files",

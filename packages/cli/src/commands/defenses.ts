@@ -1,0 +1,20 @@
+/**
+ * `hemlock defenses`: the defense registry with kinds, what each needs (artifacts and model
+ * capabilities), parameters (defaults from zod) and citations.
+ */
+import { defenses } from "@hemlock/core";
+import { printPluginListing } from "../format/plugin-listing.js";
+
+export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+  return printPluginListing(
+    defenses.list().map((d) => {
+      const needs = [...d.needs, ...d.requires.map((c) => `model ${c}`)];
+      return {
+        ...d,
+        describe: `${d.kind}${needs.length > 0 ? `; needs ${needs.join(", ")}` : ""}`,
+        extra: { kind: d.kind, needs: d.needs, requires: d.requires },
+      };
+    }),
+    Boolean(options.json),
+  );
+}

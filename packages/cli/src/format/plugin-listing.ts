@@ -1,0 +1,56 @@
+/**
+ * Lists a plugin registry (attacks, defenses) for `hemlock attacks` and `hemlock defenses`: each
+ * plugin's name, a one-line description of its kind, its summary and citation, and its
+ * parameters with types and defaults read from its zod schema; or all of it as JSON.
+ */
+import pc from "picocolors";
+import { z } from "zod";
+
+export interface ListedPlugin {
+  name: string;
+  summary: string;
+  citation: string;
+  params: z.ZodObject;
+  /** Shown beside the name, e.g. "backdoor, image data". */
+  describe: string;
+  /** Extra fields for --json. */
+  extra: Record<string, unknown>;
+}
+
+export function printPluginListing(plugins: ListedPlugin[], json: boolean): number {
+  const entries = plugins.map((p) => {
+    const schema = z.toJSONSchema(p.params, { io: "input" }) as {
+      properties?: Record<string, { default?: unknown; type?: string; enum?: unknown[]; const?: unknown }>;
+    };
+    const params = Object.entries(schema.properties ?? {}).map(([name, prop]) => ({
+      name,
+      type:
+        prop.const !== undefined
+          ? JSON.stringify(prop.const)
+          : prop.enum
+            ? prop.enum.map((e) => JSON.stringify(e)).join("|")
+            : (prop.type ?? "object"),
+      default: prop.default,
+    }));
+    return { name: p.name, ...p.extra, summary: p.summary, citation: p.citation, params, describe: p.describe };
+  });
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify(
+        entries.map(({ describe: _, ...rest }) => rest),
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  for (const e of entries) {
+    process.stdout.write(`${pc.bold(e.name)}  ${pc.dim(e.describe)}\n  ${e.summary}\n  ${pc.dim(e.citation)}\n`);
+    for (const p of e.params) {
+      const dflt = p.default === undefined ? "" : ` = ${JSON.stringify(p.default)}`;
+      process.stdout.write(`    ${p.name}: ${p.type}${dflt}\n`);
+    }
+    process.stdout.write("\n");
+  }
+  return 0;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+describe("hemlock defenses", () => {
+  it("lists every defense with its kind, needs, parameters and citation", async () => {
+    const { code, stdout } = await runCli(["defenses", "--json"]);
+    expect(code).toBe(0);
+    const entries = JSON.parse(stdout) as {
+      name: string;
+      kind: string;
+      needs: string[];
+      requires: string[];
+      citation: string;
+      params: { name: string; default?: unknown }[];
+    }[];
+    expect(entries.map((e) => e.name)).toEqual([
+      "activation-clustering",
+      "knn-label-sanitization",
+      "none",
+      "perfect-filter",
+      "random-filter",
+      "spectral-signatures",
+      "strip",
+    ]);
+    const spectral = entries.find((e) => e.name === "spectral-signatures");
+    expect(spectral).toMatchObject({ kind: "sanitize", needs: ["poisoned-model"], requires: ["features"] });
+    expect(spectral?.params.find((p) => p.name === "removeFactor")?.default).toBe(1.5);
+    expect(spectral?.citation).toMatch(/Tran.*2018/);
+    const text = await runCli(["defenses"]);
+    expect(text.stdout).toMatch(/^perfect-filter {2}sanitize; needs poison-mask$/m);
+  });
+});
