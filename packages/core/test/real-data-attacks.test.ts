@@ -13,15 +13,9 @@ import {
   poisonDataset,
   selectBackend,
 } from "../src/index.js";
+import { CNN_SUBSET_TRAIN, dataDir } from "./real-data-setup.js";
 
-const dataDir = process.env.HEMLOCK_DATA_DIR;
 const lines: string[] = [];
-const TRAIN = {
-  epochs: 3,
-  batchSize: 64,
-  optimizer: { name: "sgd", lr: 0.05, momentum: 0.9 },
-  schedule: { name: "cosine" },
-};
 
 beforeAll(async () => {
   await selectBackend("auto");
@@ -32,7 +26,7 @@ async function attackCnn(attack: AttackSpec, rate: number) {
   const { train, test } = await loadDataset({ name: "mnist", subset: 10000 }, dataDir ? { dataDir } : {});
   const poisoned = poisonDataset(attack, train, { rate, seed: 1 });
   const model = Classifier.create("badnets-cnn", { inputShape: [28, 28, 1], classes: 10, seed: 1 });
-  model.fit(poisoned.train, TRAIN, { seed: 1 });
+  model.fit(poisoned.train, CNN_SUBSET_TRAIN, { seed: 1 });
   // At rate 0 there is no poison, but the same trigger still defines the ASR population.
   const m = backdoorMetrics((d) => model.predict(d), test as Dataset, poisoned.trigger, poisoned.semantics);
   model.dispose();
