@@ -15,6 +15,7 @@ describe("hemlock defenses", () => {
     }[];
     expect(entries.map((e) => e.name)).toEqual([
       "activation-clustering",
+      "deep-partition-aggregation",
       "knn-label-sanitization",
       "none",
       "perfect-filter",

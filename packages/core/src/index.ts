@@ -53,6 +53,7 @@ export { type FileCheck, type FileState, sha256File, verifyFile, verifyFiles } f
 export { kMeans } from "./defenses/analysis/kmeans.js";
 export { defenses } from "./defenses/defense-registry.js";
 export type {
+  DefendedPredictor,
   DefenseKind,
   DefenseNeed,
   DefensePlugin,
@@ -65,8 +66,11 @@ export type {
 export { evaluateInputDetector, fitInputDetector } from "./defenses/detect-inputs.js";
 export { checkDefenseFits, type DefenseSpec, resolveDefense } from "./defenses/resolve-defense.js";
 export { type Sanitized, sanitizeDataset } from "./defenses/sanitize-dataset.js";
+export { trainDefended } from "./defenses/train-defended.js";
+export { plurality } from "./defenses/vote-certificates.js";
 export { HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
 export { type BackdoorMetrics, backdoorMetrics, type Predict } from "./metrics/backdoor-metrics.js";
+export { certifiedAccuracy } from "./metrics/certified-metrics.js";
 export { defenseEffectivenessRate } from "./metrics/defense-metrics.js";
 export { auroc, type DetectionMetrics, detectionMetrics, tprAtFpr } from "./metrics/detection-metrics.js";
 export { METRIC_SPEC_VERSION } from "./metrics/metric-spec.js";

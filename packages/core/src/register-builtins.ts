@@ -25,6 +25,7 @@ import { wine } from "./datasets/builtins/wine.js";
 import { datasets } from "./datasets/dataset-registry.js";
 import { activationClustering } from "./defenses/builtins/activation-clustering.js";
 import { noDefense, perfectFilter, randomFilter } from "./defenses/builtins/controls.js";
+import { deepPartitionAggregation } from "./defenses/builtins/deep-partition-aggregation.js";
 import { knnLabelSanitization } from "./defenses/builtins/knn-label-sanitization.js";
 import { spectralSignatures } from "./defenses/builtins/spectral-signatures.js";
 import { strip } from "./defenses/builtins/strip.js";
@@ -72,6 +73,7 @@ const BUILTIN_DEFENSES = [
   spectralSignatures,
   activationClustering,
   strip,
+  deepPartitionAggregation,
 ];
 
 registerAll(defenses, BUILTIN_DEFENSES);

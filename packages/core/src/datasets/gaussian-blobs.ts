@@ -5,6 +5,7 @@
  */
 import { SeededRandom } from "../random/seeded-random.js";
 import type { LabeledArrays } from "../training/labeled-arrays.js";
+import type { Dataset } from "./dataset.js";
 
 export interface GaussianBlobsOptions {
   examples: number;
@@ -32,4 +33,17 @@ export function gaussianBlobs(options: GaussianBlobsOptions): LabeledArrays {
     for (let f = 0; f < features; f++) x[i * features + f] = (centre[f] as number) + random.normal();
   }
   return { x, exampleShape: [features], labels, classes };
+}
+
+/** Gaussian blobs as a tabular Dataset (features f0, f1, ...), for tests that need a whole dataset. */
+export function gaussianBlobsDataset(options: GaussianBlobsOptions): Dataset {
+  const blobs = gaussianBlobs(options);
+  return {
+    ...blobs,
+    name: "gaussian-blobs",
+    split: "train",
+    classNames: Array.from({ length: options.classes }, (_, c) => `blob${c}`),
+    domain: { kind: "tabular", featureNames: Array.from({ length: options.features }, (_, j) => `f${j}`) },
+    sources: [],
+  };
 }

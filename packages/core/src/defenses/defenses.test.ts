@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { poisonDataset } from "../attacks/poison-dataset.js";
 import type { Dataset } from "../datasets/dataset.js";
-import { gaussianBlobs } from "../datasets/gaussian-blobs.js";
+import { gaussianBlobsDataset } from "../datasets/gaussian-blobs.js";
 import { detectionMetrics } from "../metrics/detection-metrics.js";
 import type { Classifier } from "../models/classifier.js";
 import { SeededRandom } from "../random/seeded-random.js";
@@ -72,15 +72,7 @@ describe("spectral signatures", () => {
 
 describe("kNN label sanitization", () => {
   it("restores labels flipped at random in well-separated clusters", () => {
-    const blobs = gaussianBlobs({ examples: 600, features: 5, classes: 3, separation: 6, seed: 5 });
-    const clean: Dataset = {
-      ...blobs,
-      name: "blobs",
-      split: "train",
-      classNames: ["a", "b", "c"],
-      domain: { kind: "tabular", featureNames: ["f0", "f1", "f2", "f3", "f4"] },
-      sources: [],
-    };
+    const clean = gaussianBlobsDataset({ examples: 600, features: 5, classes: 3, separation: 6, seed: 5 });
     const attacked = poisonDataset("label-flip", clean, { rate: 0.2, seed: 1 });
     const s = sanitizeDataset("knn-label-sanitization", { train: attacked.train, seed: 1 });
     const restored = [...attacked.mask.keys()].filter((i) => attacked.mask[i] && s.kept.labels[i] === clean.labels[i]);

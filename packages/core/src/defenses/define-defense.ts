@@ -3,17 +3,19 @@
  * artifacts it needs, so a defense that works on the trained poisoned model reuses it instead of
  * training again:
  * - sanitize: before training; scores every training example and removes (or relabels) some;
+ * - train: changes how the model is trained (e.g. partition aggregation), returning a predictor,
+ *   with certificates when the defense is certified;
  * - detect-input: at inference; flags test inputs (e.g. STRIP).
- * (train and repair defenses join the union with their first implementations.)
+ * (repair defenses join the union with their first implementation.)
  */
 import type { z } from "zod";
 import type { Dataset } from "../datasets/dataset.js";
 import type { Examples } from "../models/batched.js";
-import type { Classifier } from "../models/classifier.js";
+import type { Classifier, ModelSpec } from "../models/classifier.js";
 import type { ModelCapability } from "../models/define-model.js";
 import type { Plugin } from "../registry/registry.js";
 
-export type DefenseKind = "sanitize" | "detect-input";
+export type DefenseKind = "sanitize" | "train" | "detect-input";
 
 /**
  * What a defense consumes besides the data, each an artifact the runner builds once:
@@ -81,10 +83,35 @@ export interface DetectInputDefense<S extends z.ZodObject = z.ZodObject> extends
   fit(params: z.output<S>, context: InputDetectorContext): InputDetector;
 }
 
-export type DefensePlugin = SanitizeDefense | DetectInputDefense;
+export interface TrainDefenseInput {
+  train: Dataset;
+  /** The cell's model spec and training configuration, for the base models. */
+  model: ModelSpec;
+  trainConfig: unknown;
+  seed: number;
+  where: string;
+}
+
+/** A defended predictor; certified ones also give each prediction's certified radius. */
+export interface DefendedPredictor {
+  predict(inputs: Examples): Int32Array;
+  /** Predictions with, for each, the number of poisoned training examples it is certified against. */
+  certify?(inputs: Examples): { predictions: Int32Array; radii: Int32Array };
+  /** How many full passes over the training set training took (the cost metric). */
+  trainingPasses: number;
+  dispose(): void;
+}
+
+export interface TrainDefense<S extends z.ZodObject = z.ZodObject> extends DefenseBase<S> {
+  kind: "train";
+  train(params: z.output<S>, input: TrainDefenseInput): DefendedPredictor;
+}
+
+export type DefensePlugin = SanitizeDefense | TrainDefense | DetectInputDefense;
 
 export function defineDefense<S extends z.ZodObject>(plugin: SanitizeDefense<S>): SanitizeDefense<S>;
 export function defineDefense<S extends z.ZodObject>(plugin: DetectInputDefense<S>): DetectInputDefense<S>;
+export function defineDefense<S extends z.ZodObject>(plugin: TrainDefense<S>): TrainDefense<S>;
 export function defineDefense(plugin: DefensePlugin): DefensePlugin {
   return plugin;
 }

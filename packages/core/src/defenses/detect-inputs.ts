@@ -5,23 +5,17 @@
  */
 import type { TriggerTransform } from "../attacks/define-attack.js";
 import type { Dataset } from "../datasets/dataset.js";
-import { HemlockError } from "../errors.js";
 import { type DetectionMetrics, detectionMetrics } from "../metrics/detection-metrics.js";
 import type { Classifier } from "../models/classifier.js";
 import type { InputDetector } from "./define-defense.js";
-import { type DefenseSpec, resolveDefense } from "./resolve-defense.js";
+import { type DefenseSpec, resolveDefenseOfKind } from "./resolve-defense.js";
 
 export function fitInputDetector(
   spec: DefenseSpec | string,
   context: { model: Classifier; holdout: Dataset; seed: number; where?: string },
 ): InputDetector {
   const where = context.where ?? "defense";
-  const { plugin, params } = resolveDefense(spec, where);
-  if (plugin.kind !== "detect-input")
-    throw new HemlockError(
-      "INCOMPATIBLE",
-      `${where}: ${plugin.name} is a ${plugin.kind} defense, not an input detector`,
-    );
+  const { plugin, params } = resolveDefenseOfKind(spec, "detect-input", where);
   return plugin.fit(params, { ...context, where });
 }
 

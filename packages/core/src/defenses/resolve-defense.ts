@@ -22,6 +22,18 @@ export function resolveDefense(spec: DefenseSpec | string, where = "defense"): R
   return { plugin, params: parseParams(plugin.params, rest, where) as Record<string, unknown> };
 }
 
+/** Resolves a spec that must name a defense of the given kind (a sanitizer, an input detector...). */
+export function resolveDefenseOfKind<K extends DefensePlugin["kind"]>(
+  spec: DefenseSpec | string,
+  kind: K,
+  where: string,
+): { plugin: Extract<DefensePlugin, { kind: K }>; params: Record<string, unknown> } {
+  const { plugin, params } = resolveDefense(spec, where);
+  if (plugin.kind !== kind)
+    throw new HemlockError("INCOMPATIBLE", `${where}: ${plugin.name} is a ${plugin.kind} defense, not a ${kind} one`);
+  return { plugin: plugin as Extract<DefensePlugin, { kind: K }>, params };
+}
+
 /** Throws INCOMPATIBLE, naming the pair, when the model lacks what the defense requires. */
 export function checkDefenseFits(defense: DefensePlugin, model: ModelPlugin, where = "defense"): void {
   const missing = defense.requires.filter((capability) => !model.provides.includes(capability));

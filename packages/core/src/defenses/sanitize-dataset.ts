@@ -7,7 +7,7 @@ import type { Dataset } from "../datasets/dataset.js";
 import { HemlockError } from "../errors.js";
 import { gatherBatch } from "../training/labeled-arrays.js";
 import type { SanitizeInput, SanitizeResult } from "./define-defense.js";
-import { type DefenseSpec, resolveDefense } from "./resolve-defense.js";
+import { type DefenseSpec, resolveDefenseOfKind } from "./resolve-defense.js";
 
 export interface Sanitized extends SanitizeResult {
   /** The training set the defended model trains on. */
@@ -23,9 +23,7 @@ export function sanitizeDataset(
   input: Omit<SanitizeInput, "where"> & { where?: string },
 ): Sanitized {
   const where = input.where ?? "defense";
-  const { plugin, params } = resolveDefense(spec, where);
-  if (plugin.kind !== "sanitize")
-    throw new HemlockError("INCOMPATIBLE", `${where}: ${plugin.name} is a ${plugin.kind} defense, not a sanitizer`);
+  const { plugin, params } = resolveDefenseOfKind(spec, "sanitize", where);
   for (const need of plugin.needs) {
     const missing =
       (need === "poisoned-model" && input.model === undefined) ||

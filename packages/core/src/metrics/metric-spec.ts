@@ -11,6 +11,8 @@
  *   examples misclassified (and, beside it, the share given the intended label);
  * - detection (1.1.0): from a defense's per-example scores and flags against the poison mask:
  *   TPR, FPR, precision, recall, F1, AUROC (ties count half) and TPR at 5% FPR (detection-metrics.ts);
+ * - certified accuracy (1.1.0): at radius r, the share of test examples predicted correctly with
+ *   a certificate of at least r poisoned training examples (certified-metrics.ts);
  * - DER (1.1.0): [max(0, dASR) - max(0, dACC) + 1] / 2, as in BackdoorBench (defense-metrics.ts).
  */
 export const METRIC_SPEC_VERSION = "1.1.0";
