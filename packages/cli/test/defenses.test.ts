@@ -21,7 +21,9 @@ describe("hemlock defenses", () => {
       "perfect-filter",
       "random-filter",
       "spectral-signatures",
+      "sphere-slab",
       "strip",
+      "trim",
     ]);
     const spectral = entries.find((e) => e.name === "spectral-signatures");
     expect(spectral).toMatchObject({ kind: "sanitize", needs: ["poisoned-model"], requires: ["features"] });

@@ -28,7 +28,9 @@ import { noDefense, perfectFilter, randomFilter } from "./defenses/builtins/cont
 import { deepPartitionAggregation } from "./defenses/builtins/deep-partition-aggregation.js";
 import { knnLabelSanitization } from "./defenses/builtins/knn-label-sanitization.js";
 import { spectralSignatures } from "./defenses/builtins/spectral-signatures.js";
+import { sphereSlab } from "./defenses/builtins/sphere-slab.js";
 import { strip } from "./defenses/builtins/strip.js";
+import { trim } from "./defenses/builtins/trim.js";
 import { defenses } from "./defenses/defense-registry.js";
 import { badnetsCnn } from "./models/builtins/badnets-cnn.js";
 import { linearSvm } from "./models/builtins/linear-svm.js";
@@ -72,6 +74,8 @@ const BUILTIN_DEFENSES = [
   knnLabelSanitization,
   spectralSignatures,
   activationClustering,
+  sphereSlab,
+  trim,
   strip,
   deepPartitionAggregation,
 ];

@@ -7,7 +7,7 @@ import { poisonDataset } from "../attacks/poison-dataset.js";
 import type { Dataset } from "../datasets/dataset.js";
 import { gaussianBlobsDataset } from "../datasets/gaussian-blobs.js";
 import { detectionMetrics } from "../metrics/detection-metrics.js";
-import type { Classifier } from "../models/classifier.js";
+import { Classifier } from "../models/classifier.js";
 import { SeededRandom } from "../random/seeded-random.js";
 import "../register-builtins.js";
 import { models } from "../models/model-registry.js";
@@ -84,6 +84,58 @@ describe("kNN label sanitization", () => {
     expect(m.recall).toBe(1);
     expect(m.precision).toBeGreaterThanOrEqual(0.97);
     expect(s.kept.labels.length).toBe(600);
+  });
+});
+
+describe("sphere and slab outlier removal", () => {
+  it("removes points planted far from their class centroid (sphere) and along the centroid gap (slab)", () => {
+    const clean = gaussianBlobsDataset({ examples: 400, features: 4, classes: 2, separation: 4, seed: 6 });
+    const poisoned = Float32Array.from(clean.x);
+    const mask = new Uint8Array(400);
+    // 20 label-0 points moved 12 units past their centroid, away from class 1 (along the gap).
+    const mean = (label: number, j: number) => {
+      let s = 0;
+      let c = 0;
+      for (let i = 0; i < 400; i++) if (clean.labels[i] === label) (s += clean.x[i * 4 + j] as number), c++;
+      return s / c;
+    };
+    const gap = [0, 1, 2, 3].map((j) => mean(0, j) - mean(1, j));
+    const norm = Math.hypot(...gap);
+    for (let i = 0, planted = 0; planted < 20; i++) {
+      if (clean.labels[i] !== 0) continue;
+      for (let j = 0; j < 4; j++)
+        poisoned[i * 4 + j] = (poisoned[i * 4 + j] as number) + (12 * (gap[j] as number)) / norm;
+      mask[i] = 1;
+      planted++;
+    }
+    for (const shape of ["sphere", "slab"]) {
+      const s = sanitizeDataset(
+        { name: "sphere-slab", shape },
+        { train: { ...clean, x: poisoned }, expectedPoisonRate: 0.1, seed: 1 },
+      );
+      const m = detectionMetrics(s.scores, s.removed, mask);
+      expect(m.recall).toBe(1);
+      expect(m.auroc).toBeGreaterThan(0.99);
+      // 10% of each class: 20 + 20.
+      expect(s.removed.reduce((a, b) => a + b, 0)).toBe(40);
+    }
+  });
+});
+
+describe("TRIM", () => {
+  it("trims randomly flipped labels by retraining on the lowest-loss examples", () => {
+    const clean = gaussianBlobsDataset({ examples: 300, features: 4, classes: 2, separation: 3, seed: 7 });
+    const attacked = poisonDataset("label-flip", clean, { rate: 0.1, seed: 2 });
+    const retrain = (data: Dataset) => {
+      const m = Classifier.create("logistic-regression", { inputShape: [4], classes: 2, seed: 1 });
+      m.fit(data, { epochs: 20, batchSize: 32, optimizer: { name: "sgd", lr: 0.1, momentum: 0.9 } }, { seed: 1 });
+      return m;
+    };
+    const s = sanitizeDataset("trim", { train: attacked.train, retrain, expectedPoisonRate: 0.1, seed: 1 });
+    const m = detectionMetrics(s.scores, s.removed, attacked.mask);
+    expect(s.removed.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(m.recall).toBeGreaterThanOrEqual(0.9);
+    expect(s.diagnostics?.rounds).toBeLessThanOrEqual(10);
   });
 });
 
