@@ -149,6 +149,50 @@ describe("activation clustering", () => {
   });
 });
 
+describe("activation clustering's cluster decisions when poisons are the majority of their label", () => {
+  // Label 0: 100 clean points near centre A and 150 poisons near centre B, where label 1's 200
+  // points live, but labelled 0. The stand-in model's features are the inputs themselves.
+  const r = new SeededRandom(8);
+  const dim = 12;
+  const x = new Float32Array(450 * dim);
+  const labels = new Int32Array(450);
+  const mask = new Uint8Array(450);
+  for (let i = 0; i < 450; i++) {
+    const nearB = i >= 100;
+    labels[i] = i < 250 ? 0 : 1;
+    mask[i] = i >= 100 && i < 250 ? 1 : 0;
+    for (let j = 0; j < dim; j++) x[i * dim + j] = r.normal() + (nearB ? 6 : 0) * (j === 0 ? 1 : 0);
+  }
+  const train: Dataset = {
+    name: "majority",
+    split: "train",
+    x,
+    exampleShape: [dim],
+    labels,
+    classes: 2,
+    classNames: ["a", "b"],
+    domain: { kind: "tabular", featureNames: Array.from({ length: dim }, (_, j) => `f${j}`) },
+    sources: [],
+  };
+  const model = { features: (data: Dataset) => ({ values: data.x, dim }) } as unknown as Classifier;
+  const run = (decide: string) =>
+    sanitizeDataset(
+      { name: "activation-clustering", reduction: "pca", criterion: "silhouette", decide },
+      { train, model, seed: 1 },
+    );
+
+  it("removing the smaller cluster removes the clean examples", () => {
+    const m = detectionMetrics(run("smaller-cluster").scores, run("smaller-cluster").flagged, mask);
+    expect(m.recall).toBe(0);
+  });
+
+  it("the input-neighbour check removes the poisons, which look like the other label", () => {
+    const s = run("input-neighbours");
+    const m = detectionMetrics(s.scores, s.flagged, mask);
+    expect(m.f1).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
 describe("the controls", () => {
   const r = new SeededRandom(4);
   const clean: Dataset = {
