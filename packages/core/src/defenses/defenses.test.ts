@@ -34,10 +34,18 @@ function planted(dim: number, clean: number, poisons: number, shift: number, see
       features[i * dim + j] =
         r.normal() + (poison ? (shift * (direction[j] as number)) / norm : 0) + (labels[i] ? 3 : 0);
   }
+  return { ...featureSpace(features, labels, dim), mask };
+}
+
+/**
+ * A two-label tabular set of the given features, and a stand-in model whose "penultimate layer"
+ * is that feature space itself, so a test plants exactly what the defense sees.
+ */
+function featureSpace(x: Float32Array, labels: Int32Array, dim: number): { train: Dataset; model: Classifier } {
   const train: Dataset = {
     name: "planted",
     split: "train",
-    x: features,
+    x,
     exampleShape: [dim],
     labels,
     classes: 2,
@@ -45,9 +53,8 @@ function planted(dim: number, clean: number, poisons: number, shift: number, see
     domain: { kind: "tabular", featureNames: Array.from({ length: dim }, (_, j) => `f${j}`) },
     sources: [],
   };
-  // The stand-in model: its "penultimate layer" is the planted feature space itself.
   const model = { features: (data: Dataset) => ({ values: data.x, dim }) } as unknown as Classifier;
-  return { train, mask, model };
+  return { train, model };
 }
 
 describe("spectral signatures", () => {
@@ -163,18 +170,7 @@ describe("activation clustering's cluster decisions when poisons are the majorit
     mask[i] = i >= 100 && i < 250 ? 1 : 0;
     for (let j = 0; j < dim; j++) x[i * dim + j] = r.normal() + (nearB ? 6 : 0) * (j === 0 ? 1 : 0);
   }
-  const train: Dataset = {
-    name: "majority",
-    split: "train",
-    x,
-    exampleShape: [dim],
-    labels,
-    classes: 2,
-    classNames: ["a", "b"],
-    domain: { kind: "tabular", featureNames: Array.from({ length: dim }, (_, j) => `f${j}`) },
-    sources: [],
-  };
-  const model = { features: (data: Dataset) => ({ values: data.x, dim }) } as unknown as Classifier;
+  const { train, model } = featureSpace(x, labels, dim);
   const run = (decide: string) =>
     sanitizeDataset(
       { name: "activation-clustering", reduction: "pca", criterion: "silhouette", decide },
