@@ -2,22 +2,19 @@
  * bench/defenses/sanitizers-mnist: how the sanitizing defenses fare against BadNets on real MNIST,
  * and what they cost: the BadNets CNN trained on a 10k subset poisoned at rate 0.1 (of the whole
  * set; target 0), each defense's detection metrics against the poison mask, and a fresh model
- * trained on what it kept; then deep partition aggregation (50 partitions) with its certified
- * accuracy. Needs HEMLOCK_DATA_DIR. Writes bench/results/sanitizers-mnist.json.
+ * trained on what it kept. Needs HEMLOCK_DATA_DIR. Writes bench/results/sanitizers-mnist.json.
  * Run: HEMLOCK_DATA_DIR=../shared/data pnpm bench:defenses
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import {
   backdoorMetrics,
   Classifier,
-  certifiedAccuracy,
   type Dataset,
   detectionMetrics,
   loadDataset,
   poisonDataset,
   sanitizeDataset,
   selectBackend,
-  trainDefended,
 } from "@hemlock/core";
 
 const CASES = [
@@ -91,25 +88,6 @@ async function main(): Promise<void> {
   }
   model.dispose();
 
-  // Deep partition aggregation: 50 BadNets CNNs on hash partitions of the same poisoned set.
-  const start = performance.now();
-  const dpa = trainDefended(
-    { name: "deep-partition-aggregation", partitions: 50 },
-    { train: poisoned.train, model: { name: "badnets-cnn" }, trainConfig: TRAIN, seed: 1 },
-  );
-  const trainMs = Math.round(performance.now() - start);
-  const { predictions, radii } = dpa.certify?.(test) ?? { predictions: new Int32Array(), radii: new Int32Array() };
-  const dpaMetrics = backdoorMetrics((d) => dpa.predict(d), test, poisoned.trigger, poisoned.semantics);
-  dpa.dispose();
-  const dpaRow = {
-    defense: { name: "deep-partition-aggregation", partitions: 50 },
-    ms: trainMs,
-    cleanAccuracyAfter: dpaMetrics.cleanAccuracy,
-    asrAfter: dpaMetrics.attackSuccessRate,
-    certifiedAccuracy: certifiedAccuracy(predictions, radii, test.labels, [0, 1, 2, 5, 10, 20]),
-  };
-  rows.push(dpaRow);
-  console.log(JSON.stringify(dpaRow));
   await mkdir(new URL("../results/", import.meta.url), { recursive: true });
   await writeFile(
     new URL("../results/sanitizers-mnist.json", import.meta.url),

@@ -103,7 +103,11 @@ describe("sphere and slab outlier removal", () => {
     const mean = (label: number, j: number) => {
       let s = 0;
       let c = 0;
-      for (let i = 0; i < 400; i++) if (clean.labels[i] === label) (s += clean.x[i * 4 + j] as number), c++;
+      for (let i = 0; i < 400; i++) {
+        if (clean.labels[i] !== label) continue;
+        s += clean.x[i * 4 + j] as number;
+        c++;
+      }
       return s / c;
     };
     const gap = [0, 1, 2, 3].map((j) => mean(0, j) - mean(1, j));
