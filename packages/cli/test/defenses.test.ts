@@ -15,6 +15,7 @@ describe("hemlock defenses", () => {
     }[];
     expect(entries.map((e) => e.name)).toEqual([
       "activation-clustering",
+      "bagging",
       "deep-partition-aggregation",
       "knn-label-sanitization",
       "none",

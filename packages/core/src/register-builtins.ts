@@ -24,6 +24,7 @@ import { spambase } from "./datasets/builtins/spambase.js";
 import { wine } from "./datasets/builtins/wine.js";
 import { datasets } from "./datasets/dataset-registry.js";
 import { activationClustering } from "./defenses/builtins/activation-clustering.js";
+import { bagging } from "./defenses/builtins/bagging.js";
 import { noDefense, perfectFilter, randomFilter } from "./defenses/builtins/controls.js";
 import { deepPartitionAggregation } from "./defenses/builtins/deep-partition-aggregation.js";
 import { knnLabelSanitization } from "./defenses/builtins/knn-label-sanitization.js";
@@ -78,6 +79,7 @@ const BUILTIN_DEFENSES = [
   trim,
   strip,
   deepPartitionAggregation,
+  bagging,
 ];
 
 registerAll(defenses, BUILTIN_DEFENSES);
