@@ -17,6 +17,7 @@ describe("hemlock defenses", () => {
       "activation-clustering",
       "bagging",
       "deep-partition-aggregation",
+      "fine-pruning",
       "knn-label-sanitization",
       "none",
       "perfect-filter",

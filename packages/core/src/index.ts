@@ -64,6 +64,7 @@ export type {
   SanitizeResult,
 } from "./defenses/define-defense.js";
 export { evaluateInputDetector, fitInputDetector } from "./defenses/detect-inputs.js";
+export { repairModel } from "./defenses/repair-model.js";
 export { checkDefenseFits, type DefenseSpec, resolveDefense } from "./defenses/resolve-defense.js";
 export { type Sanitized, sanitizeDataset } from "./defenses/sanitize-dataset.js";
 export { trainDefended } from "./defenses/train-defended.js";

@@ -27,6 +27,7 @@ import { activationClustering } from "./defenses/builtins/activation-clustering.
 import { bagging } from "./defenses/builtins/bagging.js";
 import { noDefense, perfectFilter, randomFilter } from "./defenses/builtins/controls.js";
 import { deepPartitionAggregation } from "./defenses/builtins/deep-partition-aggregation.js";
+import { finePruning } from "./defenses/builtins/fine-pruning.js";
 import { knnLabelSanitization } from "./defenses/builtins/knn-label-sanitization.js";
 import { spectralSignatures } from "./defenses/builtins/spectral-signatures.js";
 import { sphereSlab } from "./defenses/builtins/sphere-slab.js";
@@ -80,6 +81,7 @@ const BUILTIN_DEFENSES = [
   strip,
   deepPartitionAggregation,
   bagging,
+  finePruning,
 ];
 
 registerAll(defenses, BUILTIN_DEFENSES);

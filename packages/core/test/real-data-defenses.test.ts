@@ -17,6 +17,7 @@ import {
   loadDataset,
   type PoisonResult,
   poisonDataset,
+  repairModel,
   sanitizeDataset,
   selectBackend,
 } from "../src/index.js";
@@ -71,6 +72,26 @@ describe.runIf(dataDir)("defenses against BadNets on real MNIST (BadNets CNN, 10
     );
     expect(d.f1).toBeGreaterThanOrEqual(0.9);
     expect(after.attackSuccessRate).toBeLessThanOrEqual(0.05);
+  }, 600_000);
+
+  it("Fine-Pruning with 1,000 held clean test images: reported, and ASR falls", () => {
+    const part = (from: number, to: number) => ({
+      ...test,
+      ...gatherBatch(
+        test,
+        Int32Array.from({ length: to - from }, (_, i) => from + i),
+      ),
+    });
+    const [holdout, rest] = [part(0, 1000), part(1000, test.labels.length)];
+    const before = backdoorMetrics((x) => model.predict(x), rest, poisoned.trigger, poisoned.semantics);
+    const { model: repaired, diagnostics } = repairModel("fine-pruning", { model, holdout, seed: 1 });
+    const after = backdoorMetrics((x) => repaired.predict(x), rest, poisoned.trigger, poisoned.semantics);
+    repaired.dispose();
+    lines.push(
+      `Fine-Pruning (conv2, 4% accuracy budget, 5 fine-tuning epochs on 1,000 held test images): ${diagnostics?.prunedChannels} of ${diagnostics?.channels} channels pruned; on the other 9,000 test images ASR ${(100 * (before.attackSuccessRate ?? 0)).toFixed(2)}% -> ${(100 * (after.attackSuccessRate ?? 0)).toFixed(2)}%, clean accuracy ${(100 * before.cleanAccuracy).toFixed(2)}% -> ${(100 * after.cleanAccuracy).toFixed(2)}%`,
+    );
+    expect(after.attackSuccessRate).toBeLessThan((before.attackSuccessRate ?? 0) - 0.2);
+    expect(before.cleanAccuracy - after.cleanAccuracy).toBeLessThanOrEqual(0.02);
   }, 600_000);
 
   it("perfect-filter: detection is exact and the retrained model carries no backdoor", () => {

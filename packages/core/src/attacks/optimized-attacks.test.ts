@@ -9,6 +9,7 @@ import { targetedMetrics } from "../metrics/targeted-metrics.js";
 import { Classifier } from "../models/classifier.js";
 import { SeededRandom } from "../random/seeded-random.js";
 import "../register-builtins.js";
+import { lineImages } from "../testing/line-images.js";
 import { exampleSize } from "../training/labeled-arrays.js";
 import { fitLinear, linearData } from "./optimization/linear-learner.js";
 import { poisonDataset } from "./poison-dataset.js";
@@ -35,26 +36,9 @@ function blobParts(seed: number, sizes: number[], separation: number): Dataset[]
   });
 }
 
-/** 8x8 images: class c is a bright stripe in row 2c plus noise, so a small model learns it. */
-function stripes(seed: number, examples: number): Dataset {
-  const r = new SeededRandom(seed);
-  const x = new Float32Array(examples * 64);
-  const labels = Int32Array.from({ length: examples }, (_, i) => i % 3);
-  labels.forEach((label, i) => {
-    for (let k = 0; k < 64; k++) x[i * 64 + k] = 0.2 * r.float() + (Math.floor(k / 8) === 2 * label ? 0.7 : 0);
-  });
-  return {
-    name: "stripes",
-    split: "train",
-    x,
-    exampleShape: [8, 8, 1],
-    labels,
-    classes: 3,
-    classNames: ["s0", "s1", "s2"],
-    domain: { kind: "image", min: 0, max: 1 },
-    sources: [],
-  };
-}
+/** 8x8 images: class c is a bright row 2c plus noise, so a small model learns it. */
+const stripes = (seed: number, examples: number) =>
+  lineImages({ examples, size: 8, orientation: "row", brightness: 0.7, seed });
 
 const TRAIN = { epochs: 30, batchSize: 32, optimizer: { name: "sgd", lr: 0.1, momentum: 0.9 } };
 

@@ -6,7 +6,7 @@
  * - train: changes how the model is trained (e.g. partition aggregation), returning a predictor,
  *   with certificates when the defense is certified;
  * - detect-input: at inference; flags test inputs (e.g. STRIP).
- * (repair defenses join the union with their first implementation.)
+ * - repair: changes a trained model (e.g. Fine-Pruning), using a small clean holdout.
  */
 import type { z } from "zod";
 import type { Dataset } from "../datasets/dataset.js";
@@ -15,7 +15,7 @@ import type { Classifier, ModelSpec } from "../models/classifier.js";
 import type { ModelCapability } from "../models/define-model.js";
 import type { Plugin } from "../registry/registry.js";
 
-export type DefenseKind = "sanitize" | "train" | "detect-input";
+export type DefenseKind = "sanitize" | "train" | "repair" | "detect-input";
 
 /**
  * What a defense consumes besides the data, each an artifact the runner builds once:
@@ -107,11 +107,25 @@ export interface TrainDefense<S extends z.ZodObject = z.ZodObject> extends Defen
   train(params: z.output<S>, input: TrainDefenseInput): DefendedPredictor;
 }
 
-export type DefensePlugin = SanitizeDefense | TrainDefense | DetectInputDefense;
+export interface RepairInput {
+  /** The trained (poisoned) model; repairs work on a copy and leave it as it is. */
+  model: Classifier;
+  holdout: Dataset;
+  seed: number;
+  where: string;
+}
+
+export interface RepairDefense<S extends z.ZodObject = z.ZodObject> extends DefenseBase<S> {
+  kind: "repair";
+  repair(params: z.output<S>, input: RepairInput): { model: Classifier; diagnostics?: Record<string, number> };
+}
+
+export type DefensePlugin = SanitizeDefense | TrainDefense | RepairDefense | DetectInputDefense;
 
 export function defineDefense<S extends z.ZodObject>(plugin: SanitizeDefense<S>): SanitizeDefense<S>;
 export function defineDefense<S extends z.ZodObject>(plugin: DetectInputDefense<S>): DetectInputDefense<S>;
 export function defineDefense<S extends z.ZodObject>(plugin: TrainDefense<S>): TrainDefense<S>;
+export function defineDefense<S extends z.ZodObject>(plugin: RepairDefense<S>): RepairDefense<S>;
 export function defineDefense(plugin: DefensePlugin): DefensePlugin {
   return plugin;
 }

@@ -39,6 +39,13 @@ export class Classifier {
     return new Classifier(plugin, params, plugin.build(params, context), context);
   }
 
+  /** An independent copy with the same weights (defenses that repair a model work on a copy). */
+  clone(): Classifier {
+    const copy = new Classifier(this.plugin, this.params, this.plugin.build(this.params, this.context), this.context);
+    copy.model.setWeights(this.model.getWeights());
+    return copy;
+  }
+
   get name(): string {
     return this.plugin.name;
   }
