@@ -7,7 +7,6 @@ import type { Dataset } from "../datasets/dataset.js";
 import { gaussianBlobs } from "../datasets/gaussian-blobs.js";
 import { targetedMetrics } from "../metrics/targeted-metrics.js";
 import { Classifier } from "../models/classifier.js";
-import { SeededRandom } from "../random/seeded-random.js";
 import "../register-builtins.js";
 import { lineImages } from "../testing/line-images.js";
 import { exampleSize } from "../training/labeled-arrays.js";

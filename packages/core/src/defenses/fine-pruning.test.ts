@@ -1,11 +1,9 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { Dataset } from "../datasets/dataset.js";
 import { Classifier } from "../models/classifier.js";
 import { defineModel } from "../models/define-model.js";
 import { models } from "../models/model-registry.js";
-import { SeededRandom } from "../random/seeded-random.js";
 import "../register-builtins.js";
 import { lineImages } from "../testing/line-images.js";
 import { repairModel } from "./repair-model.js";
