@@ -6,7 +6,7 @@
  * Returns the n x k independent components.
  */
 import { SeededRandom } from "../../random/seeded-random.js";
-import { principalDirections } from "./principal-directions.js";
+import { principalDirections, projectOnto } from "./principal-directions.js";
 import { symmetricEigen } from "./symmetric-eigen.js";
 
 export function fastIca(
@@ -17,17 +17,13 @@ export function fastIca(
   { seed = 0, maxIterations = 200, tolerance = 1e-4 } = {},
 ): Float64Array {
   const k = Math.min(components, d, Math.max(n - 1, 1));
-  const { directions, variances, mean } = principalDirections(x, n, d, k, { seed });
+  const pd = principalDirections(x, n, d, k, { seed });
   // Whitened data z = diag(1/sqrt(var)) V (x - mean), n x k.
-  const z = new Float64Array(n * k);
-  for (let i = 0; i < n; i++)
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let j = 0; j < d; j++)
-        s += ((x[i * d + j] as number) - (mean[j] as number)) * (directions[c * d + j] as number);
-      const variance = variances[c] as number;
-      z[i * k + c] = variance > 1e-12 ? s / Math.sqrt(variance) : 0;
-    }
+  const z = projectOnto(x, n, d, pd);
+  z.forEach((v, idx) => {
+    const variance = pd.variances[idx % k] as number;
+    z[idx] = variance > 1e-12 ? v / Math.sqrt(variance) : 0;
+  });
   const random = new SeededRandom(seed).fork("fast-ica");
   let w = decorrelate(
     Float64Array.from({ length: k * k }, () => random.normal()),
@@ -64,26 +60,31 @@ export function fastIca(
     w = updated;
     if (change < tolerance) break;
   }
-  const sources = new Float64Array(n * k);
-  for (let i = 0; i < n; i++)
-    for (let r = 0; r < k; r++) {
+  // Sources: each whitened row times W^T.
+  return timesTransposed(z, n, w, k, k);
+}
+
+/** A (m x d) times B^T, B being p x d: m x p. */
+function timesTransposed(a: Float64Array, m: number, b: Float64Array, p: number, d: number): Float64Array {
+  const out = new Float64Array(m * p);
+  for (let r = 0; r < m; r++)
+    for (let c = 0; c < p; c++) {
       let s = 0;
-      for (let c = 0; c < k; c++) s += (w[r * k + c] as number) * (z[i * k + c] as number);
-      sources[i * k + r] = s;
+      for (let j = 0; j < d; j++) s += (a[r * d + j] as number) * (b[c * d + j] as number);
+      out[r * p + c] = s;
     }
-  return sources;
+  return out;
+}
+
+function transpose(a: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(k * k);
+  for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) out[c * k + r] = a[r * k + c] as number;
+  return out;
 }
 
 /** (W W^T)^(-1/2) W for a k x k matrix. */
 function decorrelate(w: Float64Array, k: number): Float64Array {
-  const wwt = new Float64Array(k * k);
-  for (let r = 0; r < k; r++)
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += (w[r * k + j] as number) * (w[c * k + j] as number);
-      wwt[r * k + c] = s;
-    }
-  const { values, vectors } = symmetricEigen(wwt, k);
+  const { values, vectors } = symmetricEigen(timesTransposed(w, k, w, k, k), k);
   const inverseRoot = new Float64Array(k * k);
   for (let r = 0; r < k; r++)
     for (let c = 0; c < k; c++) {
@@ -94,12 +95,5 @@ function decorrelate(w: Float64Array, k: number): Float64Array {
           Math.sqrt(Math.max(values[e] as number, 1e-12));
       inverseRoot[r * k + c] = s;
     }
-  const out = new Float64Array(k * k);
-  for (let r = 0; r < k; r++)
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += (inverseRoot[r * k + j] as number) * (w[j * k + c] as number);
-      out[r * k + c] = s;
-    }
-  return out;
+  return timesTransposed(inverseRoot, k, transpose(w, k), k, k);
 }

@@ -35,3 +35,25 @@ export function nearestNeighbours(x: Float32Array, n: number, d: number, k: numb
   tf.dispose([all, norms]);
   return out;
 }
+
+/**
+ * How each example's k nearest neighbours in input space are labelled: votes[i * classes + c]
+ * counts those with label c. The shares of these votes drive kNN label sanitization and activation
+ * clustering's input-neighbour check.
+ */
+export function neighbourLabelVotes(
+  data: { x: Float32Array; labels: Int32Array; classes: number; exampleShape: number[] },
+  k: number,
+): { votes: Int32Array; k: number } {
+  const n = data.labels.length;
+  const size = data.x.length / n;
+  const neighbours = nearestNeighbours(data.x, n, size, Math.min(k, n - 1));
+  const kk = neighbours.length / n;
+  const votes = new Int32Array(n * data.classes);
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < kk; c++) {
+      const slot = i * data.classes + (data.labels[neighbours[i * kk + c] as number] as number);
+      votes[slot] = (votes[slot] as number) + 1;
+    }
+  return { votes, k: kk };
+}

@@ -85,17 +85,21 @@ function orthonormalize(v: Float64Array, k: number, d: number): void {
   }
 }
 
-/** The rows of X projected on their top k principal directions (n x k), centred. */
-export function principalProjection(x: ArrayLike<number>, n: number, d: number, k: number, seed = 0): Float64Array {
-  const kept = Math.min(k, d);
-  const { directions, mean } = principalDirections(x, n, d, kept, { seed });
-  const out = new Float64Array(n * kept);
+/** Each row of X, centred by the directions' mean, projected on each direction (n x k). */
+export function projectOnto(x: ArrayLike<number>, n: number, d: number, pd: PrincipalDirections): Float64Array {
+  const k = pd.directions.length / d;
+  const out = new Float64Array(n * k);
   for (let i = 0; i < n; i++)
-    for (let c = 0; c < kept; c++) {
+    for (let c = 0; c < k; c++) {
       let s = 0;
       for (let j = 0; j < d; j++)
-        s += ((x[i * d + j] as number) - (mean[j] as number)) * (directions[c * d + j] as number);
-      out[i * kept + c] = s;
+        s += ((x[i * d + j] as number) - (pd.mean[j] as number)) * (pd.directions[c * d + j] as number);
+      out[i * k + c] = s;
     }
   return out;
+}
+
+/** The rows of X projected on their top k principal directions (n x k), centred. */
+export function principalProjection(x: ArrayLike<number>, n: number, d: number, k: number, seed = 0): Float64Array {
+  return projectOnto(x, n, d, principalDirections(x, n, d, Math.min(k, d), { seed }));
 }

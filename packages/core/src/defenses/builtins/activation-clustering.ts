@@ -17,10 +17,10 @@
  */
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
-import { exampleSize, gatherBatch } from "../../training/labeled-arrays.js";
+import { gatherBatch } from "../../training/labeled-arrays.js";
 import { fastIca } from "../analysis/fast-ica.js";
 import { kMeans } from "../analysis/kmeans.js";
-import { nearestNeighbours } from "../analysis/nearest-neighbours.js";
+import { neighbourLabelVotes } from "../analysis/nearest-neighbours.js";
 import { principalProjection } from "../analysis/principal-directions.js";
 import { meanSilhouette } from "../analysis/silhouette.js";
 import { classGroups } from "../class-groups.js";
@@ -127,14 +127,6 @@ function reclassifiedAway(input: SanitizeInput, inCluster: number[], label: numb
 
 /** Per example, the share of its k nearest neighbours in input space that carry another label. */
 function neighbourDisagreement(train: SanitizeInput["train"], k: number): Float32Array {
-  const n = train.labels.length;
-  const neighbours = nearestNeighbours(train.x, n, exampleSize(train), Math.min(k, n - 1));
-  const kk = neighbours.length / n;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    let other = 0;
-    for (let c = 0; c < kk; c++) if (train.labels[neighbours[i * kk + c] as number] !== train.labels[i]) other++;
-    out[i] = other / kk;
-  }
-  return out;
+  const { votes, k: kk } = neighbourLabelVotes(train, k);
+  return Float32Array.from(train.labels, (label, i) => 1 - (votes[i * train.classes + label] as number) / kk);
 }

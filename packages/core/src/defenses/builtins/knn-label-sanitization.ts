@@ -5,8 +5,7 @@
  * share of neighbours that disagree with the example's label.
  */
 import { z } from "zod";
-import { exampleSize } from "../../training/labeled-arrays.js";
-import { nearestNeighbours } from "../analysis/nearest-neighbours.js";
+import { neighbourLabelVotes } from "../analysis/nearest-neighbours.js";
 import { defineDefense } from "../define-defense.js";
 
 export const knnLabelSanitization = defineDefense({
@@ -25,23 +24,17 @@ export const knnLabelSanitization = defineDefense({
   requires: [],
   sanitize: ({ k, eta }, { train }) => {
     const n = train.labels.length;
-    const neighbours = nearestNeighbours(train.x, n, exampleSize(train), Math.min(k, n - 1));
-    const kk = neighbours.length / n;
+    const K = train.classes;
+    const { votes, k: kk } = neighbourLabelVotes(train, k);
     const scores = new Float32Array(n);
     const relabeled = Int32Array.from(train.labels);
-    const votes = new Int32Array(train.classes);
     for (let i = 0; i < n; i++) {
-      votes.fill(0);
-      for (let c = 0; c < kk; c++) {
-        const label = train.labels[neighbours[i * kk + c] as number] as number;
-        votes[label] = (votes[label] as number) + 1;
-      }
+      const row = votes.subarray(i * K, (i + 1) * K);
       let top = 0;
-      for (let label = 1; label < train.classes; label++)
-        if ((votes[label] as number) > (votes[top] as number)) top = label;
+      for (let label = 1; label < K; label++) if ((row[label] as number) > (row[top] as number)) top = label;
       const own = train.labels[i] as number;
-      scores[i] = 1 - (votes[own] as number) / kk;
-      if (top !== own && (votes[top] as number) / kk >= eta) relabeled[i] = top;
+      scores[i] = 1 - (row[own] as number) / kk;
+      if (top !== own && (row[top] as number) / kk >= eta) relabeled[i] = top;
     }
     return { scores, removed: new Uint8Array(n), relabeled };
   },

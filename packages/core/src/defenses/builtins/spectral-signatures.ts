@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
-import { principalDirections } from "../analysis/principal-directions.js";
+import { principalProjection } from "../analysis/principal-directions.js";
 import { classGroups } from "../class-groups.js";
 import { defineDefense } from "../define-defense.js";
 
@@ -39,12 +39,9 @@ export const spectralSignatures = defineDefense({
     for (const group of classGroups(train.labels, train.classes, values, dim)) {
       const m = group.indices.length;
       if (m < 2) continue;
-      const { directions, mean } = principalDirections(group.features, m, dim, 1, { seed });
+      const projections = principalProjection(group.features, m, dim, 1, seed);
       const local = group.indices.map((index, k) => {
-        let projection = 0;
-        for (let j = 0; j < dim; j++)
-          projection += ((group.features[k * dim + j] as number) - (mean[j] as number)) * (directions[j] as number);
-        scores[index] = projection * projection;
+        scores[index] = (projections[k] as number) ** 2;
         return index;
       });
       const count = Math.min(m, Math.round(params.removeFactor * epsilon * m));
