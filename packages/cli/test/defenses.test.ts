@@ -17,11 +17,14 @@ describe("hemlock defenses", () => {
       "activation-clustering",
       "bagging",
       "deep-partition-aggregation",
+      "dp-sgd",
       "fine-pruning",
       "knn-label-sanitization",
+      "neural-cleanse",
       "none",
       "perfect-filter",
       "random-filter",
+      "roni",
       "spectral-signatures",
       "sphere-slab",
       "strip",
@@ -31,6 +34,17 @@ describe("hemlock defenses", () => {
     expect(spectral).toMatchObject({ kind: "sanitize", needs: ["poisoned-model"], requires: ["features"] });
     expect(spectral?.params.find((p) => p.name === "removeFactor")?.default).toBe(1.5);
     expect(spectral?.citation).toMatch(/Tran.*2018/);
+    expect(entries.find((e) => e.name === "neural-cleanse")).toMatchObject({
+      kind: "repair",
+      needs: ["poisoned-model", "clean-holdout"],
+      requires: ["gradients"],
+    });
+    expect(entries.find((e) => e.name === "dp-sgd")?.params.map((p) => p.name)).toEqual([
+      "clipNorm",
+      "noiseMultiplier",
+      "epsilon",
+      "delta",
+    ]);
     const text = await runCli(["defenses"]);
     expect(text.stdout).toMatch(/^perfect-filter {2}sanitize; needs poison-mask$/m);
   });

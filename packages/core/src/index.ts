@@ -51,6 +51,12 @@ export type { SourceFile } from "./datasets/source-files.js";
 export { stratifiedSplit, stratifiedSubset } from "./datasets/transforms/stratified-indices.js";
 export { type FileCheck, type FileState, sha256File, verifyFile, verifyFiles } from "./datasets/verify-files.js";
 export { kMeans } from "./defenses/analysis/kmeans.js";
+export { anomalyIndices } from "./defenses/analysis/median-absolute-deviation.js";
+export {
+  type ReversedTrigger,
+  reverseEngineerTrigger,
+  stampTrigger,
+} from "./defenses/analysis/trigger-reverse-engineering.js";
 export { defenses } from "./defenses/defense-registry.js";
 export type {
   DefendedPredictor,

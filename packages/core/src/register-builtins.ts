@@ -27,8 +27,11 @@ import { activationClustering } from "./defenses/builtins/activation-clustering.
 import { bagging } from "./defenses/builtins/bagging.js";
 import { noDefense, perfectFilter, randomFilter } from "./defenses/builtins/controls.js";
 import { deepPartitionAggregation } from "./defenses/builtins/deep-partition-aggregation.js";
+import { dpSgd } from "./defenses/builtins/dp-sgd.js";
 import { finePruning } from "./defenses/builtins/fine-pruning.js";
 import { knnLabelSanitization } from "./defenses/builtins/knn-label-sanitization.js";
+import { neuralCleanse } from "./defenses/builtins/neural-cleanse.js";
+import { roni } from "./defenses/builtins/roni.js";
 import { spectralSignatures } from "./defenses/builtins/spectral-signatures.js";
 import { sphereSlab } from "./defenses/builtins/sphere-slab.js";
 import { strip } from "./defenses/builtins/strip.js";
@@ -78,10 +81,13 @@ const BUILTIN_DEFENSES = [
   activationClustering,
   sphereSlab,
   trim,
+  roni,
   strip,
   deepPartitionAggregation,
   bagging,
+  dpSgd,
   finePruning,
+  neuralCleanse,
 ];
 
 registerAll(defenses, BUILTIN_DEFENSES);

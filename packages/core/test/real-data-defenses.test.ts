@@ -31,6 +31,10 @@ describe.runIf(dataDir)("defenses against BadNets on real MNIST (BadNets CNN, 10
   let test: Dataset;
   let poisoned: PoisonResult;
   let model: Classifier;
+  let cleanTrain: Dataset;
+  /** The listed test images; the first 1,000 are the defender's clean holdout. */
+  const images = (indices: ArrayLike<number>) => ({ ...test, ...gatherBatch(test, Int32Array.from(indices)) });
+  const span = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
   const fit = (data: Dataset) => {
     const m = Classifier.create("badnets-cnn", { inputShape: [28, 28, 1], classes: 10, seed: 1 });
     m.fit(data, CNN_SUBSET_TRAIN, { seed: 1 });
@@ -41,15 +45,15 @@ describe.runIf(dataDir)("defenses against BadNets on real MNIST (BadNets CNN, 10
     await selectBackend("auto");
     const splits = await loadDataset({ name: "mnist", subset: 10000 }, dataDir ? { dataDir } : {});
     test = splits.test;
+    cleanTrain = splits.train;
     poisoned = poisonDataset({ name: "badnets", target: 0 }, splits.train, { rate: 0.1, seed: 1 });
     model = fit(poisoned.train);
   }, 600_000);
 
   it("STRIP flags >= 90% of triggered inputs at a 5% false-rejection threshold", () => {
-    const part = (indices: number[]) => ({ ...test, ...gatherBatch(test, Int32Array.from(indices)) });
-    const holdout = part([...Array(1000).keys()]);
+    const holdout = images(span(0, 1000));
     const detector = fitInputDetector("strip", { model, holdout, seed: 1 });
-    const inputs = part([...test.labels.keys()].filter((i) => i >= 1000 && test.labels[i] !== 0).slice(0, 500));
+    const inputs = images([...test.labels.keys()].filter((i) => i >= 1000 && test.labels[i] !== 0).slice(0, 500));
     const m = evaluateInputDetector(detector, inputs, poisoned.trigger as NonNullable<PoisonResult["trigger"]>);
     lines.push(
       `STRIP (100 overlays, threshold at 5% FRR on 1,000 held test images): ${(100 * m.flaggedTriggered).toFixed(1)}% of 500 triggered inputs flagged, ${(100 * m.flaggedClean).toFixed(1)}% of the same 500 clean, AUROC ${m.auroc.toFixed(4)}`,
@@ -75,14 +79,7 @@ describe.runIf(dataDir)("defenses against BadNets on real MNIST (BadNets CNN, 10
   }, 600_000);
 
   it("Fine-Pruning with 1,000 held clean test images: reported, and ASR falls", () => {
-    const part = (from: number, to: number) => ({
-      ...test,
-      ...gatherBatch(
-        test,
-        Int32Array.from({ length: to - from }, (_, i) => from + i),
-      ),
-    });
-    const [holdout, rest] = [part(0, 1000), part(1000, test.labels.length)];
+    const [holdout, rest] = [images(span(0, 1000)), images(span(1000, test.labels.length))];
     const before = backdoorMetrics((x) => model.predict(x), rest, poisoned.trigger, poisoned.semantics);
     const { model: repaired, diagnostics } = repairModel("fine-pruning", { model, holdout, seed: 1 });
     const after = backdoorMetrics((x) => repaired.predict(x), rest, poisoned.trigger, poisoned.semantics);
@@ -93,6 +90,33 @@ describe.runIf(dataDir)("defenses against BadNets on real MNIST (BadNets CNN, 10
     expect(after.attackSuccessRate).toBeLessThan((before.attackSuccessRate ?? 0) - 0.2);
     expect(before.cleanAccuracy - after.cleanAccuracy).toBeLessThanOrEqual(0.02);
   }, 600_000);
+
+  it("Neural Cleanse: anomaly index > 2 on the backdoored model, <= 2 on the clean one; unlearning cuts ASR", () => {
+    const [holdout, rest] = [images(span(0, 1000)), images(span(1000, test.labels.length))];
+    const before = backdoorMetrics((x) => model.predict(x), rest, poisoned.trigger, poisoned.semantics);
+    const started = performance.now();
+    const { model: repaired, diagnostics: d = {} } = repairModel("neural-cleanse", { model, holdout, seed: 1 });
+    const seconds = (performance.now() - started) / 1000;
+    const after = backdoorMetrics((x) => repaired.predict(x), rest, poisoned.trigger, poisoned.semantics);
+    repaired.dispose();
+    const clean = fit(cleanTrain);
+    const { model: cleanCopy, diagnostics: c = {} } = repairModel("neural-cleanse", {
+      model: clean,
+      holdout,
+      seed: 1,
+    });
+    cleanCopy.dispose();
+    clean.dispose();
+    const norms = (diag: Record<string, number>) =>
+      Array.from({ length: 10 }, (_, k) => (diag[`maskNorm.${k}`] as number).toFixed(1)).join(" ");
+    lines.push(
+      `Neural Cleanse (1,000 held test images; ${seconds.toFixed(0)} s for the backdoored model): backdoored model anomaly index ${d.anomalyIndex?.toFixed(2)} (flagged label ${d.flaggedLabel}; mask L1 by label ${norms(d)}); clean model ${c.anomalyIndex?.toFixed(2)} (${norms(c)}); unlearning on the other 9,000 test images: ASR ${(100 * (before.attackSuccessRate ?? 0)).toFixed(2)}% -> ${(100 * (after.attackSuccessRate ?? 0)).toFixed(2)}%, clean accuracy ${(100 * before.cleanAccuracy).toFixed(2)}% -> ${(100 * after.cleanAccuracy).toFixed(2)}%`,
+    );
+    expect(d.anomalyIndex).toBeGreaterThan(2);
+    expect(d.flaggedLabel).toBe(0);
+    expect(c.anomalyIndex).toBeLessThanOrEqual(2);
+    expect(after.attackSuccessRate).toBeLessThan(0.2);
+  }, 1_200_000);
 
   it("perfect-filter: detection is exact and the retrained model carries no backdoor", () => {
     const s = sanitizeDataset("perfect-filter", { train: poisoned.train, mask: poisoned.mask, seed: 1 });

@@ -150,6 +150,44 @@ describe("TRIM", () => {
   });
 });
 
+describe("RONI", () => {
+  it("rejects far mislabelled points, whose addition to small samples costs validation accuracy, and keeps the clean ones", () => {
+    const clean = gaussianBlobsDataset({ examples: 300, features: 2, classes: 2, separation: 3, seed: 7 });
+    // 15 poisons: label 1, placed far out beyond label 0's blob, where they drag the boundary.
+    const poisons = 15;
+    const x = new Float32Array((300 + poisons) * 2);
+    x.set(clean.x);
+    const labels = new Int32Array(300 + poisons);
+    labels.set(clean.labels);
+    const mean0 = [0, 1].map((j) => {
+      const rows = [...clean.labels.keys()].filter((i) => clean.labels[i] === 0);
+      return rows.reduce((s, i) => s + (clean.x[2 * i + j] as number), 0) / rows.length;
+    });
+    const mean1 = [0, 1].map((j) => {
+      const rows = [...clean.labels.keys()].filter((i) => clean.labels[i] === 1);
+      return rows.reduce((s, i) => s + (clean.x[2 * i + j] as number), 0) / rows.length;
+    });
+    for (let p = 0; p < poisons; p++) {
+      for (let j = 0; j < 2; j++)
+        x[2 * (300 + p) + j] = (mean0[j] as number) + 4 * ((mean0[j] as number) - (mean1[j] as number)) + 0.1 * p;
+      labels[300 + p] = 1;
+    }
+    const mask = Uint8Array.from({ length: 300 + poisons }, (_, i) => (i >= 300 ? 1 : 0));
+    const s = sanitizeDataset("roni", { train: { ...clean, x, labels }, seed: 1 });
+    const m = detectionMetrics(s.scores, s.removed, mask);
+    expect(m.recall).toBe(1);
+    expect(m.fpr).toBeLessThanOrEqual(0.05);
+    expect(m.auroc).toBeGreaterThan(0.95);
+  });
+
+  it("needs more examples than its samples draw", () => {
+    const tiny = gaussianBlobsDataset({ examples: 100, features: 2, classes: 2, seed: 1 });
+    expect(() => sanitizeDataset("roni", { train: tiny, seed: 1 })).toThrow(
+      "defense: trainingSize 50 + validationSize 100 must be below the 100 training examples",
+    );
+  });
+});
+
 describe("activation clustering", () => {
   it("removes a planted cluster of poisons and leaves the unimodal label alone", () => {
     const { train, mask, model } = planted(30, 300, 60, 8, 3);

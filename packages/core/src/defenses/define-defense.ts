@@ -99,6 +99,10 @@ export interface DefendedPredictor {
   certify?(inputs: Examples): { predictions: Int32Array; radii: Int32Array };
   /** How many full passes over the training set training took (the cost metric). */
   trainingPasses: number;
+  /** The one trained model, when the defense trains one (DP-SGD), for what runs after it. */
+  model?: Classifier;
+  /** What the defense reports about its training (DP-SGD: the epsilon spent). */
+  diagnostics?: Record<string, number>;
   dispose(): void;
 }
 

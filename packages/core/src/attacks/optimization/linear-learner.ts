@@ -239,3 +239,16 @@ export function fitLinear(
   }
   return w;
 }
+
+/** The share of examples whose largest logit under w is their label. */
+export function linearAccuracy(w: Float64Array, data: LinearData): number {
+  const z = new Float64Array(data.classes);
+  let correct = 0;
+  for (let i = 0; i < data.labels.length; i++) {
+    logitsOf(w, data, i, z);
+    let best = 0;
+    for (let k = 1; k < data.classes; k++) if ((z[k] as number) > (z[best] as number)) best = k;
+    if (best === data.labels[i]) correct++;
+  }
+  return correct / data.labels.length;
+}

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { HemlockError } from "../../errors.js";
 import type { Classifier } from "../../models/classifier.js";
 import { defineDefense } from "../define-defense.js";
+import { holdoutFineTuneSchema } from "../holdout-fine-tuning.js";
 
 export const finePruning = defineDefense({
   name: "fine-pruning",
@@ -23,11 +24,7 @@ export const finePruning = defineDefense({
       layer: z.string().optional(),
       maxAccuracyDrop: z.number().min(0).max(1).default(0.04),
       /** Fine-tuning on the holdout (epochs 0 prunes only). */
-      fineTune: z.record(z.string(), z.unknown()).default({
-        epochs: 5,
-        batchSize: 64,
-        optimizer: { name: "sgd", lr: 0.01, momentum: 0.9 },
-      }),
+      fineTune: holdoutFineTuneSchema,
     })
     .strict(),
   needs: ["poisoned-model", "clean-holdout"],
