@@ -5,7 +5,6 @@
  * training time. Needs HEMLOCK_DATA_DIR. Writes bench/results/partition-aggregation-mnist.json.
  * Run: HEMLOCK_DATA_DIR=../shared/data pnpm bench:dpa
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import {
   backdoorMetrics,
   certifiedAccuracy,
@@ -14,17 +13,14 @@ import {
   selectBackend,
   trainDefended,
 } from "@hemlock/core";
+import { requireDataDir, writeResult } from "../real-data-bench.js";
 
 const PARTITIONS = 50;
 // About 200 images per partition: many epochs so each small base model converges.
 const BASE_TRAIN = { epochs: 40, batchSize: 32, optimizer: { name: "sgd", lr: 0.05, momentum: 0.9 } };
 
 async function main(): Promise<void> {
-  const dataDir = process.env.HEMLOCK_DATA_DIR;
-  if (!dataDir) {
-    console.error("bench/defenses/partition-aggregation-mnist needs HEMLOCK_DATA_DIR (real MNIST)");
-    process.exit(1);
-  }
+  const dataDir = requireDataDir("bench/defenses/partition-aggregation-mnist", "real MNIST");
   const backend = await selectBackend("auto");
   const { train, test } = await loadDataset({ name: "mnist", subset: 10000 }, { dataDir });
   const poisoned = poisonDataset({ name: "badnets", target: 0 }, train, { rate: 0.1, seed: 1 });
@@ -54,11 +50,7 @@ async function main(): Promise<void> {
     rows.push(row);
     console.log(JSON.stringify(row));
   }
-  await mkdir(new URL("../results/", import.meta.url), { recursive: true });
-  await writeFile(
-    new URL("../results/partition-aggregation-mnist.json", import.meta.url),
-    `${JSON.stringify({ backend: backend.name, rows }, null, 2)}\n`,
-  );
+  await writeResult("partition-aggregation-mnist.json", { backend: backend.name, rows });
 }
 
 await main();

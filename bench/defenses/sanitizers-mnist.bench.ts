@@ -5,7 +5,6 @@
  * trained on what it kept. Needs HEMLOCK_DATA_DIR. Writes bench/results/sanitizers-mnist.json.
  * Run: HEMLOCK_DATA_DIR=../shared/data pnpm bench:defenses
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import {
   backdoorMetrics,
   Classifier,
@@ -16,6 +15,7 @@ import {
   sanitizeDataset,
   selectBackend,
 } from "@hemlock/core";
+import { requireDataDir, writeResult } from "../real-data-bench.js";
 
 const CASES = [
   { name: "knn-label-sanitization" },
@@ -36,11 +36,7 @@ const TRAIN = {
 };
 
 async function main(): Promise<void> {
-  const dataDir = process.env.HEMLOCK_DATA_DIR;
-  if (!dataDir) {
-    console.error("bench/defenses/sanitizers-mnist needs HEMLOCK_DATA_DIR (real MNIST)");
-    process.exit(1);
-  }
+  const dataDir = requireDataDir("bench/defenses/sanitizers-mnist", "real MNIST");
   const backend = await selectBackend("auto");
   const { train, test } = await loadDataset({ name: "mnist", subset: 10000 }, { dataDir });
   const rate = 0.1;
@@ -88,11 +84,12 @@ async function main(): Promise<void> {
   }
   model.dispose();
 
-  await mkdir(new URL("../results/", import.meta.url), { recursive: true });
-  await writeFile(
-    new URL("../results/sanitizers-mnist.json", import.meta.url),
-    `${JSON.stringify({ backend: backend.name, attack: { name: "badnets", target: 0, rate }, before, rows }, null, 2)}\n`,
-  );
+  await writeResult("sanitizers-mnist.json", {
+    backend: backend.name,
+    attack: { name: "badnets", target: 0, rate },
+    before,
+    rows,
+  });
 }
 
 await main();
