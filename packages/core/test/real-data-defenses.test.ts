@@ -95,16 +95,22 @@ describe.runIf(dataDir)("defenses against BadNets on real MNIST (BadNets CNN, 10
     const [holdout, rest] = [images(span(0, 1000)), images(span(1000, test.labels.length))];
     const before = backdoorMetrics((x) => model.predict(x), rest, poisoned.trigger, poisoned.semantics);
     const started = performance.now();
-    const { model: repaired, diagnostics: d = {} } = repairModel("neural-cleanse", { model, holdout, seed: 1 });
+    const { model: repaired, diagnostics: d = {} } = repairModel(
+      { name: "neural-cleanse", searchImages: 500 },
+      { model, holdout, seed: 1 },
+    );
     const seconds = (performance.now() - started) / 1000;
     const after = backdoorMetrics((x) => repaired.predict(x), rest, poisoned.trigger, poisoned.semantics);
     repaired.dispose();
     const clean = fit(cleanTrain);
-    const { model: cleanCopy, diagnostics: c = {} } = repairModel("neural-cleanse", {
-      model: clean,
-      holdout,
-      seed: 1,
-    });
+    const { model: cleanCopy, diagnostics: c = {} } = repairModel(
+      { name: "neural-cleanse", searchImages: 500 },
+      {
+        model: clean,
+        holdout,
+        seed: 1,
+      },
+    );
     cleanCopy.dispose();
     clean.dispose();
     const norms = (diag: Record<string, number>) =>
