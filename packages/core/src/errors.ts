@@ -18,7 +18,8 @@ export type HemlockErrorCode =
   | "FETCH_FAILED"
   | "CAPABILITY_MISSING"
   | "INCOMPATIBLE"
-  | "MODEL_FILE";
+  | "MODEL_FILE"
+  | "INVALID_SPEC";
 
 export class HemlockError extends Error {
   override readonly name = "HemlockError";
