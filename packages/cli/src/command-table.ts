@@ -52,6 +52,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./commands/defenses.js"),
   },
   {
+    name: "schema",
+    summary: "print the JSON Schema of experiment files, or write it (experiments/schema.json) for editors",
+    options: [() => new Option("--out <file>", "write the schema to this file instead of printing it")],
+    load: () => import("./commands/schema.js"),
+  },
+  {
     name: "attack",
     args: "<name>",
     summary: "poison a dataset's training split and write it, with its poison mask, as .npy files",

@@ -1,0 +1,60 @@
+import "@hemlock/core";
+import { describe, expect, it } from "vitest";
+import { expandGrid } from "../spec/expand-grid.js";
+import { parseExperiment } from "../spec/parse-experiment.js";
+import { parseSpecText } from "../spec/spec-source.js";
+import { contentHash } from "./canonical-json.js";
+import { resolveCells } from "./resolve-cells.js";
+
+const resolve = (text: string) => {
+  const parsed = parseExperiment(parseSpecText(text, "exp.yaml"));
+  return resolveCells(parsed, expandGrid(parsed));
+};
+const fails = (text: string) => {
+  try {
+    resolve(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected the grid to be refused");
+};
+
+describe("resolving cells", () => {
+  it("fills every plugin's defaults, so equivalent specs resolve (and hash) alike", () => {
+    const [a] = resolve("name: a\ndataset: digits\nmodel: mlp\nattack: badnets\nrate: 0.1\n");
+    const [b] = resolve(
+      "name: b\ndataset: {name: digits}\nmodel: {name: mlp}\nattack: {target: 0, name: badnets}\nrate: 0.1\ndefense: none\ntrain: {}\n",
+    );
+    expect(a).toEqual(b);
+    expect(contentHash(a)).toBe(contentHash(b));
+    expect(a?.attack).toMatchObject({ name: "badnets", target: 0, mode: "replace", mapping: "all-to-one" });
+    expect(a?.train).toMatchObject({ epochs: 10, batchSize: 128 });
+    expect(a).toMatchObject({ rate: 0.1, seed: 1, holdout: 1000, defense: { name: "none" } });
+  });
+
+  it("gives clean cells (no attack) rate 0", () => {
+    expect(resolve("name: c\ndataset: digits\nmodel: mlp\n")[0]).toMatchObject({ attack: null, rate: 0 });
+  });
+
+  it("reports unknown names with a suggestion, and bad parameters at their field, all at once", () => {
+    const message = fails(`name: x
+dataset: digits
+model: mlp
+rate: 0.1
+grid:
+  attack:
+    - badnet
+    - {name: blended, alpha: 2}
+`);
+    expect(message.split("\n")).toEqual([
+      'exp.yaml:7:7: grid.attack[0].name: unknown attack "badnet"; did you mean "badnets"?',
+      "exp.yaml:8:23: grid.attack[1].alpha: Too big: expected number to be <=1, got 2",
+    ]);
+  });
+
+  it("refuses a defense the model cannot support when the grid is planned, naming the pair", () => {
+    expect(fails("name: x\ndataset: digits\nmodel: logistic-regression\ndefense: activation-clustering\n")).toBe(
+      "exp.yaml:4:1: defense: activation-clustering with logistic-regression: activation-clustering needs a model with features; logistic-regression has gradients, per-example-gradients. Pair activation-clustering with a model that has penultimate-layer features (mlp, badnets-cnn, resnet-small).",
+    );
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Resolves expanded cells against the plugin registries: every dataset, model, attack and
+ * defense named is looked up ("did you mean" for a typo) and its parameters validated with
+ * defaults filled in, the training configuration likewise, and each defense checked against the
+ * model it would run with. The result is each cell's fully resolved configuration, the input to
+ * its identity. Problems are gathered over the whole grid and reported together, each at the
+ * file position of the value that caused it.
+ */
+import {
+  attacks,
+  checkDefenseFits,
+  datasets,
+  defenses,
+  genericDatasetParams,
+  HemlockError,
+  isHemlockError,
+  models,
+  parseParams,
+  trainConfigSchema,
+} from "@hemlock/core";
+import type { z } from "zod";
+import type { AxisChoice, RawCell } from "../spec/expand-grid.js";
+import type { Axis } from "../spec/experiment-spec.js";
+import type { ParsedExperiment } from "../spec/parse-experiment.js";
+import { formatPath, specProblem } from "../spec/spec-source.js";
+
+export type NamedConfig = { name: string } & Record<string, unknown>;
+
+/** A cell's configuration with every default filled in: what its identity hashes. */
+export interface CellConfig {
+  dataset: NamedConfig;
+  model: NamedConfig;
+  train: Record<string, unknown>;
+  /** null trains on clean data (rate 0). */
+  attack: NamedConfig | null;
+  rate: number;
+  defense: NamedConfig;
+  seed: number;
+  /** Clean test examples the defender holds (taken from the start of the test split). */
+  holdout: number;
+}
+
+export function resolveCells(parsed: ParsedExperiment, raw: RawCell[]): CellConfig[] {
+  const problems = new Set<string>();
+  const memo = new Map<string, NamedConfig | Record<string, unknown> | undefined>();
+  const resolveAxis = (axis: Axis, choice: AxisChoice | undefined) => {
+    if (choice === undefined) return undefined;
+    const key = JSON.stringify([axis, choice.path, choice.value]);
+    if (!memo.has(key)) {
+      try {
+        memo.set(key, resolveValue(axis, choice.value, formatPath(choice.path) || axis));
+      } catch (error) {
+        if (!isHemlockError(error)) throw error;
+        for (const line of error.message.split("\n")) problems.add(locateProblem(parsed, choice, line));
+        memo.set(key, undefined);
+      }
+    }
+    return memo.get(key);
+  };
+  const cells: CellConfig[] = [];
+  for (const cell of raw) {
+    const dataset = resolveAxis("dataset", cell.dataset) as NamedConfig | undefined;
+    const model = resolveAxis("model", cell.model) as NamedConfig | undefined;
+    const train = resolveAxis("train", cell.train);
+    const attack = resolveAxis("attack", cell.attack) as NamedConfig | undefined;
+    const defense = resolveAxis("defense", cell.defense) as NamedConfig | undefined;
+    if (!dataset || !model || !train || !defense || (cell.attack && !attack)) continue;
+    if (cell.defense) {
+      try {
+        checkDefenseFits(defenses.get(defense.name), models.get(model.name), `${defense.name} with ${model.name}`);
+      } catch (error) {
+        if (!isHemlockError(error)) throw error;
+        problems.add(
+          specProblem(parsed.source, cell.defense.path, `${error.message}${error.hint ? `. ${error.hint}` : ""}`),
+        );
+        continue;
+      }
+    }
+    cells.push({
+      dataset,
+      model,
+      train,
+      attack: attack ?? null,
+      rate: attack ? (cell.rate?.value as number) : 0,
+      defense,
+      seed: cell.seed,
+      holdout: parsed.spec.holdout.size,
+    });
+  }
+  if (problems.size > 0)
+    throw new HemlockError(
+      "INVALID_SPEC",
+      [...problems].join("\n"),
+      `Fix ${parsed.source.file}; \`hemlock attacks\`, \`hemlock defenses\` and \`hemlock data list\` list what exists.`,
+    );
+  return cells;
+}
+
+function resolveValue(axis: Axis, value: unknown, where: string): NamedConfig | Record<string, unknown> {
+  if (axis === "train") return parseParams(trainConfigSchema, value, where) as Record<string, unknown>;
+  const { name, ...rest } = (typeof value === "string" ? { name: value } : value) as NamedConfig;
+  const schema = ((): z.ZodObject => {
+    switch (axis) {
+      case "dataset":
+        return datasets.get(name, `${where}.name`).params.extend(genericDatasetParams).strict();
+      case "model":
+        return models.get(name, `${where}.name`).params;
+      case "attack":
+        return attacks.get(name, `${where}.name`).params;
+      case "defense":
+        return defenses.get(name, `${where}.name`).params;
+      default:
+        throw new Error(`no registry for axis ${axis}`);
+    }
+  })();
+  return { name, ...(parseParams(schema, rest, where) as Record<string, unknown>) };
+}
+
+/**
+ * Core errors start with the `where` they were given (the value's path), perhaps followed by a
+ * field inside it (`grid.attack[1].alpha: expected ...`): the problem is placed at that field.
+ */
+function locateProblem(parsed: ParsedExperiment, choice: AxisChoice, line: string): string {
+  const where = formatPath(choice.path);
+  const rest = where !== "" && line.startsWith(where) ? line.slice(where.length) : line;
+  const field = /^\.?([A-Za-z_$][\w$]*(?:\.[\w$]+)*): (.*)$/s.exec(rest);
+  if (field?.[1] && field[2] !== undefined) {
+    const keys = field[1].split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+    return specProblem(parsed.source, [...choice.path, ...keys], field[2]);
+  }
+  return specProblem(parsed.source, choice.path, rest.replace(/^: /, ""));
+}

@@ -1,0 +1,91 @@
+/**
+ * The experiment file's schema: what a researcher writes to declare a grid. Each axis (dataset,
+ * model, train, attack, rate, defense) is given once: as a single value at the top level, as a
+ * list under `grid` (crossed with every other list), or in a `zip` block whose lists vary
+ * together. `seeds` is a count (seeds 1..n) or a list; `exclude` drops matching combinations.
+ * Plugin parameters are checked later against each plugin's own schema (resolve-cells), where
+ * the registries are known; here only the shape is. The JSON Schema editors use is generated
+ * from this (experiments/schema.json).
+ */
+import { z } from "zod";
+
+/** A plugin named alone (`badnets`) or with parameters (`{name: badnets, target: 3}`). */
+export const pluginRefSchema = z.union([
+  z.string().min(1),
+  z.looseObject({ name: z.string().min(1).describe("The plugin's registry name") }),
+]);
+
+export const datasetRefSchema = z.union([
+  z.string().min(1),
+  z.looseObject({
+    name: z.string().min(1).describe("The dataset's registry name (hemlock data list)"),
+    subset: z.number().int().positive().optional().describe("A stratified subset of this many training examples"),
+  }),
+]);
+
+export const trainRefSchema = z
+  .record(z.string(), z.unknown())
+  .describe("Training configuration: epochs, batchSize, optimizer, schedule, validationSplit, earlyStopping");
+
+export const rateSchema = z.number().min(0).lt(1).describe("Poisoning rate (see the attack's rateOf)");
+
+export const AXES = ["dataset", "model", "train", "attack", "rate", "defense"] as const;
+export type Axis = (typeof AXES)[number];
+
+const axisValueSchemas = {
+  dataset: datasetRefSchema,
+  model: pluginRefSchema,
+  train: trainRefSchema,
+  attack: pluginRefSchema,
+  rate: rateSchema,
+  defense: pluginRefSchema,
+};
+
+const axisLists = z
+  .object({
+    dataset: z.array(datasetRefSchema).min(1).optional(),
+    model: z.array(pluginRefSchema).min(1).optional(),
+    train: z.array(trainRefSchema).min(1).optional(),
+    attack: z.array(pluginRefSchema).min(1).optional(),
+    rate: z.array(rateSchema).min(1).optional(),
+    defense: z.array(pluginRefSchema).min(1).optional(),
+  })
+  .strict();
+
+/** A value an exclude rule matches: a name, a number, or a partial object. */
+const matcherSchema = z.union([z.string(), z.number(), z.record(z.string(), z.unknown())]);
+
+export const experimentSpecSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "letters, digits, '.', '_' or '-', starting with a letter or digit")
+      .describe("The experiment's name in the store"),
+    description: z.string().optional(),
+    dataset: axisValueSchemas.dataset.optional(),
+    model: axisValueSchemas.model.optional(),
+    train: axisValueSchemas.train.optional(),
+    attack: axisValueSchemas.attack.optional(),
+    rate: axisValueSchemas.rate.optional(),
+    defense: axisValueSchemas.defense.optional(),
+    seeds: z
+      .union([z.number().int().min(1).max(1000), z.array(z.number().int().min(0)).min(1)])
+      .default(1)
+      .describe("A count n (seeds 1..n) or the list of seeds"),
+    grid: axisLists.default({}).describe("Axes crossed with each other"),
+    zip: z.array(axisLists).default([]).describe("Blocks of axes whose lists have one length and vary together"),
+    exclude: z
+      .array(z.partialRecord(z.enum(AXES), matcherSchema))
+      .default([])
+      .describe("Combinations to drop: every axis named in a rule must match"),
+    holdout: z
+      .object({
+        size: z.number().int().min(1).default(1000).describe("Clean test examples the defender holds"),
+      })
+      .strict()
+      .default({ size: 1000 })
+      .describe("The defender's clean holdout, taken from the start of the test split and excluded from measurement"),
+  })
+  .strict();
+
+export type ExperimentSpec = z.output<typeof experimentSpecSchema>;
