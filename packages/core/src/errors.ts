@@ -19,7 +19,8 @@ export type HemlockErrorCode =
   | "CAPABILITY_MISSING"
   | "INCOMPATIBLE"
   | "MODEL_FILE"
-  | "INVALID_SPEC";
+  | "INVALID_SPEC"
+  | "STORE";
 
 export class HemlockError extends Error {
   override readonly name = "HemlockError";

@@ -68,6 +68,9 @@ export function resolveCells(parsed: ParsedExperiment, raw: RawCell[]): CellConf
     if (cell.defense) {
       try {
         checkDefenseFits(defenses.get(defense.name), models.get(model.name), `${defense.name} with ${model.name}`);
+        const compared = defense.compare as NamedConfig | undefined;
+        if (compared)
+          checkDefenseFits(defenses.get(compared.name), models.get(model.name), `${compared.name} with ${model.name}`);
       } catch (error) {
         if (!isHemlockError(error)) throw error;
         problems.add(
@@ -98,6 +101,7 @@ export function resolveCells(parsed: ParsedExperiment, raw: RawCell[]): CellConf
 
 function resolveValue(axis: Axis, value: unknown, where: string): NamedConfig | Record<string, unknown> {
   if (axis === "train") return parseParams(trainConfigSchema, value, where) as Record<string, unknown>;
+  if (axis === "defense") return resolveDefenseConfig(value, where);
   const { name, ...rest } = (typeof value === "string" ? { name: value } : value) as NamedConfig;
   const schema = ((): z.ZodObject => {
     switch (axis) {
@@ -107,13 +111,34 @@ function resolveValue(axis: Axis, value: unknown, where: string): NamedConfig | 
         return models.get(name, `${where}.name`).params;
       case "attack":
         return attacks.get(name, `${where}.name`).params;
-      case "defense":
-        return defenses.get(name, `${where}.name`).params;
       default:
         throw new Error(`no registry for axis ${axis}`);
     }
   })();
   return { name, ...(parseParams(schema, rest, where) as Record<string, unknown>) };
+}
+
+/**
+ * A defense's config; a random-filter control must say how many it removes: a `count`, or the
+ * sanitizing defense it is `compare`d with (resolved too, so its artifacts are shared).
+ */
+function resolveDefenseConfig(value: unknown, where: string): NamedConfig {
+  const { name, ...rest } = (typeof value === "string" ? { name: value } : value) as NamedConfig;
+  const params = parseParams(defenses.get(name, `${where}.name`).params, rest, where) as Record<string, unknown>;
+  const config: NamedConfig = { name, ...params };
+  if (name !== "random-filter" || config.count !== undefined) return config;
+  if (config.compare === undefined)
+    throw new HemlockError(
+      "INVALID_PARAMS",
+      `${where}: random-filter removes as many examples as another defense; give count, or compare (the sanitizing defense it is compared with, e.g. {name: random-filter, compare: spectral-signatures})`,
+    );
+  const compare = resolveDefenseConfig(config.compare, `${where}.compare`);
+  if (compare.name === "random-filter" || defenses.get(compare.name).kind !== "sanitize")
+    throw new HemlockError(
+      "INVALID_PARAMS",
+      `${where}.compare: random-filter copies the removal count of a sanitizing defense; ${compare.name} is ${compare.name === "random-filter" ? "the control itself" : `a ${defenses.get(compare.name).kind} defense`}`,
+    );
+  return { ...config, compare };
 }
 
 /**

@@ -47,6 +47,11 @@ export const randomFilter = defineDefense({
     .object({
       /** How many to remove; by default the count the compared defense removed. */
       count: z.number().int().min(0).optional(),
+      /**
+       * The sanitizing defense it is compared with: in a grid, the runner gives each cell the
+       * count that defense removed in the same setting (data, model, seed).
+       */
+      compare: z.union([z.string().min(1), z.looseObject({ name: z.string().min(1) })]).optional(),
     })
     .strict(),
   needs: ["removal-count"],

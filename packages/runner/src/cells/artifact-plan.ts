@@ -1,0 +1,128 @@
+/**
+ * The execution DAG of a grid: content-addressed artifacts, each built once for every cell that
+ * needs it. A cell's chain is
+ *   poisoned data (dataset, attack, rate, seed)
+ *   -> trained model (+ model, training config)
+ *   -> what its defense makes of them, by kind:
+ *        sanitize: the sanitized set (reusing the trained model when the defense reads it), then
+ *                  a model retrained on it;
+ *        train:    the defended predictor, trained in place of the plain model;
+ *        repair:   a repaired copy of the trained model;
+ *        detect-input: a detector fitted on the trained model;
+ *   -> the cell's metrics.
+ * Every key hashes its inputs' keys and its own configuration; the root also hashes the dataset
+ * checksums, the code version and the backend, so a change to any of them is a different
+ * artifact. Twelve defenses against one poisoned model therefore train it once.
+ */
+import { defenses } from "@hemlock/core";
+import { contentHash } from "./canonical-json.js";
+import type { CellConfig, NamedConfig } from "./resolve-cells.js";
+
+export type ArtifactKind = "poisoned-data" | "trained-model" | "sanitized-data" | "defended" | "metrics";
+
+export interface ArtifactNode {
+  key: string;
+  kind: ArtifactKind;
+  /** Keys of the artifacts it is built from. */
+  inputs: string[];
+  /** What determines it besides its inputs (configuration, seed). */
+  spec: Record<string, unknown>;
+  /** How many cells need it. */
+  cells: number;
+}
+
+export interface PlannedCell {
+  /** The cell's identity: its resolved config, dataset checksums, code version and backend. */
+  identity: string;
+  config: CellConfig;
+  /** The artifacts the cell needs, dependencies first, ending with its metrics. */
+  chain: string[];
+}
+
+export interface PlanContext {
+  /** The sha256 of every source file of each dataset, by the dataset config's hash. */
+  datasetChecksums(dataset: NamedConfig): string[];
+  code: { version: string; gitSha: string | null };
+  backend: string;
+}
+
+export interface ArtifactPlan {
+  cells: PlannedCell[];
+  /** Every artifact once, in an order where inputs come first. */
+  artifacts: ArtifactNode[];
+}
+
+export function planArtifacts(cells: CellConfig[], context: PlanContext): ArtifactPlan {
+  const nodes = new Map<string, ArtifactNode>();
+  const add = (kind: ArtifactKind, inputs: string[], spec: Record<string, unknown>): string => {
+    const key = contentHash({ kind, inputs, spec });
+    const node = nodes.get(key);
+    if (node) node.cells++;
+    else nodes.set(key, { key, kind, inputs, spec, cells: 1 });
+    return key;
+  };
+  const planned = cells.map((config) => {
+    const root = {
+      dataset: config.dataset,
+      checksums: context.datasetChecksums(config.dataset),
+      code: context.code,
+      backend: context.backend,
+    };
+    // Clean data does not depend on the seed, so clean cells of every seed share it.
+    const poisoned = add("poisoned-data", [], {
+      ...root,
+      attack: config.attack,
+      rate: config.rate,
+      seed: config.attack ? config.seed : null,
+    });
+    const train = (data: string) =>
+      add("trained-model", [data], { model: config.model, train: config.train, seed: config.seed });
+    const plugin = defenses.get(config.defense.name);
+    const chain: string[] = [poisoned];
+    const usesTrainedModel =
+      plugin.kind !== "train" && (plugin.kind !== "sanitize" || plugin.needs.includes("poisoned-model"));
+    let trained: string | undefined;
+    const trainedModel = () => {
+      if (trained === undefined) {
+        trained = train(poisoned);
+        chain.push(trained);
+      }
+      return trained;
+    };
+    if (usesTrainedModel || plugin.name === "none") trainedModel();
+    // A sanitized set: from the poisoned data, the trained model when the defense reads it, and
+    // for a random-filter control the set of the defense it copies its removal count from.
+    const sanitize = (defense: NamedConfig): string => {
+      const reads = defenses.get(defense.name).needs.includes("poisoned-model");
+      const compared = comparedDefense(defense);
+      const inputs = [poisoned, ...(reads ? [trainedModel()] : []), ...(compared ? [sanitize(compared)] : [])];
+      const key = add("sanitized-data", inputs, { defense, seed: config.seed });
+      chain.push(key);
+      return key;
+    };
+    let final: string;
+    if (plugin.name === "none") final = trainedModel();
+    else if (plugin.kind === "sanitize") {
+      final = train(sanitize(config.defense));
+      chain.push(final);
+    } else {
+      final = add("defended", [plugin.kind === "train" ? poisoned : trainedModel()], {
+        defense: config.defense,
+        seed: config.seed,
+        ...(plugin.kind === "train" ? { model: config.model, train: config.train } : { holdout: config.holdout }),
+      });
+      chain.push(final);
+    }
+    const identity = contentHash({ config, checksums: root.checksums, code: context.code, backend: context.backend });
+    chain.push(add("metrics", [final], { cell: identity, holdout: config.holdout }));
+    return { identity, config, chain };
+  });
+  return { cells: planned, artifacts: [...nodes.values()] };
+}
+
+/** The (resolved) defense a random-filter control copies its removal count from, if any. */
+function comparedDefense(defense: NamedConfig): NamedConfig | undefined {
+  if (defense.name !== "random-filter" || defense.count !== undefined || defense.compare === undefined)
+    return undefined;
+  return defense.compare as NamedConfig;
+}

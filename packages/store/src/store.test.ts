@@ -1,0 +1,132 @@
+import { spawn } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import {
+  type CellRecordInput,
+  cellStatuses,
+  claimCell,
+  recordResults,
+  registerCells,
+  registerExperiment,
+  releaseCells,
+} from "./cell-records.js";
+import { openStore } from "./open-store.js";
+
+const tempDb = async () => join(await mkdtemp(join(tmpdir(), "hemlock-store-")), "hemlock.db");
+
+const cell = (i: number): CellRecordInput => ({
+  identity: `cell-${i}`,
+  config: { i },
+  dataset: "digits",
+  model: "mlp",
+  attack: "badnets",
+  rate: 0.1,
+  defense: "none",
+  seed: i,
+  setting: "s",
+});
+
+describe("the results store", () => {
+  it("creates the tables by migration, in WAL mode with synchronous=FULL", async () => {
+    const store = await openStore(await tempDb());
+    const tables = (
+      store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
+    expect(tables).toEqual([
+      "__drizzle_migrations",
+      "artifacts",
+      "cells",
+      "events",
+      "experiment_cells",
+      "experiments",
+      "metrics",
+      "repro_checks",
+      "sqlite_sequence",
+    ]);
+    expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.sqlite.pragma("synchronous", { simple: true })).toBe(2);
+    store.close();
+  });
+
+  it("registers cells once however often an experiment is registered, and records results with metrics", async () => {
+    const path = await tempDb();
+    const store = await openStore(path);
+    const id = registerExperiment(store, "exp", "name: exp\n");
+    expect(registerExperiment(store, "exp", "name: exp\nseeds: 2\n")).toBe(id);
+    registerCells(store, id, [cell(1), cell(2)]);
+    registerCells(store, id, [cell(1), cell(2), cell(3)]);
+    expect(store.sqlite.prepare("SELECT count(*) AS n FROM cells").get()).toEqual({ n: 3 });
+    expect(claimCell(store, "cell-1", "a", { staleBefore: new Date(0) })).toBe(true);
+    // A second claimant does not get a running cell whose claimant is alive.
+    expect(claimCell(store, "cell-1", "b", { staleBefore: new Date(0) })).toBe(false);
+    const startedAt = new Date();
+    recordResults(store, [
+      {
+        identity: "cell-1",
+        status: "finished",
+        metrics: { cleanAccuracy: 0.9, asr: Number.NaN },
+        metricSpecVersion: "1.1.0",
+        provenance: { host: "h" },
+        startedAt,
+        finishedAt: new Date(startedAt.getTime() + 5),
+      },
+    ]);
+    expect(cellStatuses(store, ["cell-1", "cell-2", "nope"])).toEqual(
+      new Map([
+        ["cell-1", "finished"],
+        ["cell-2", "planned"],
+      ]),
+    );
+    expect(store.sqlite.prepare("SELECT name, value, spec_version AS v FROM metrics ORDER BY name").all()).toEqual([
+      { name: "asr", value: null, v: "1.1.0" },
+      { name: "cleanAccuracy", value: 0.9, v: "1.1.0" },
+    ]);
+    store.close();
+  });
+
+  it("takes back a stale claim, and releases an interrupted runner's cells", async () => {
+    const store = await openStore(await tempDb());
+    const id = registerExperiment(store, "exp", "x");
+    registerCells(store, id, [cell(1), cell(2)]);
+    expect(claimCell(store, "cell-1", "dead", { staleBefore: new Date(0) })).toBe(true);
+    expect(claimCell(store, "cell-1", "alive", { staleBefore: new Date(Date.now() + 1000) })).toBe(true);
+    expect(claimCell(store, "cell-2", "alive", { staleBefore: new Date(0) })).toBe(true);
+    expect(releaseCells(store, "alive")).toBe(2);
+    expect([...cellStatuses(store, ["cell-1", "cell-2"]).values()]).toEqual(["planned", "planned"]);
+    store.close();
+  });
+
+  it("refuses a database written by a newer Hemlock and leaves it unchanged", async () => {
+    const path = await tempDb();
+    (await openStore(path)).close();
+    const raw = new Database(path);
+    raw.prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('future', 99999999999999)").run();
+    raw.close();
+    await expect(openStore(path)).rejects.toThrow(
+      `${path}: this results store has 1 migration(s) this version of Hemlock does not know (written by a newer version); it was left unchanged`,
+    );
+    const after = new Database(path);
+    expect(after.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()).toEqual({ n: 2 });
+    after.close();
+  });
+
+  it("lets two processes open one new database at once without corrupting it", async () => {
+    const path = await tempDb();
+    const script = `import("${new URL("../dist/index.js", import.meta.url).pathname}").then(async (m) => { const s = await m.openStore(process.argv[1]); const id = m.registerExperiment(s, "e", "x"); m.registerCells(s, id, Array.from({length: 50}, (_, i) => ({identity: "c" + i, config: {}, dataset: "d", model: "m", attack: "a", rate: 0, defense: "none", seed: i, setting: "s"}))); s.close(); })`;
+    const run = () =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, ["-e", script, path], { stdio: "inherit" });
+        child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
+      });
+    await Promise.all([run(), run()]);
+    const store = await openStore(path);
+    expect(store.sqlite.prepare("SELECT count(*) AS n FROM cells").get()).toEqual({ n: 50 });
+    expect(store.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+    store.close();
+  });
+});
