@@ -52,6 +52,29 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./commands/defenses.js"),
   },
   {
+    name: "plan",
+    args: "<file>",
+    summary: "dry-run an experiment file: cells (and how many are done), artifacts to build, refused combinations",
+    options: [
+      () => new Option("--db <file>", "results store").env("HEMLOCK_DB").default("hemlock.db"),
+      () => new Option("--json", "print the plan as JSON"),
+    ],
+    load: () => import("./commands/plan.js"),
+  },
+  {
+    name: "run",
+    args: "<file>",
+    summary: "run an experiment file's grid, resuming where an earlier run stopped, and record every cell",
+    options: [
+      () => new Option("--db <file>", "results store").env("HEMLOCK_DB").default("hemlock.db"),
+      () => new Option("--rerun <which>", "rerun finished or failed cells too").choices(["failed", "all"]),
+      () => new Option("--force", "rerun every cell (as --rerun all)"),
+      () => new Option("--workers <n>", "worker threads, each with its own compute backend (default: the core count)"),
+      () => new Option("--json", "print newline-delimited JSON events instead of progress lines"),
+    ],
+    load: () => import("./commands/run.js"),
+  },
+  {
     name: "schema",
     summary: "print the JSON Schema of experiment files, or write it (experiments/schema.json) for editors",
     options: [() => new Option("--out <file>", "write the schema to this file instead of printing it")],

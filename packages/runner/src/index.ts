@@ -1,8 +1,27 @@
 /**
  * @hemlock/runner: experiment files, their cells and artifacts, and running them.
  */
+
+export {
+  type ArtifactKind,
+  type ArtifactNode,
+  type ArtifactPlan,
+  type PlannedCell,
+  planArtifacts,
+} from "./cells/artifact-plan.js";
 export { canonicalJson, contentHash } from "./cells/canonical-json.js";
 export { type CellConfig, type NamedConfig, resolveCells } from "./cells/resolve-cells.js";
+export { type CellOutcome, type GroupCell, type GroupJob, runPoisonGroup } from "./execute/run-poison-group.js";
+export { createWorkerPool, defaultWorkerCount, type WorkerPool } from "./execute/worker-pool.js";
+export { type CodeVersion, codeVersion } from "./provenance/code-version.js";
+export { type ExperimentPlan, planExperiment } from "./run/plan-experiment.js";
+export {
+  type RunEvent,
+  type RunOptions,
+  type RunSummary,
+  runExperiment,
+  STALE_AFTER_MS,
+} from "./run/run-experiment.js";
 export { type AxisChoice, expandGrid, matchesValue, type RawCell } from "./spec/expand-grid.js";
 export { AXES, type Axis, type ExperimentSpec, experimentSpecSchema } from "./spec/experiment-spec.js";
 export { experimentJsonSchema } from "./spec/json-schema.js";

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Store } from "./open-store.js";
-import { type CellStatus, cells, events, experimentCells, experiments, metrics } from "./schema.js";
+import { artifacts, type CellStatus, cells, events, experimentCells, experiments, metrics } from "./schema.js";
 
 export interface CellRecordInput {
   identity: string;
@@ -23,8 +23,19 @@ export interface CellRecordInput {
   setting: string;
 }
 
+export interface ArtifactRecord {
+  key: string;
+  kind: string;
+  /** Relative to the store's artifact directory. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
 export interface CellResult {
   identity: string;
+  /** Artifacts the cell's work wrote, recorded with it. */
+  artifacts?: ArtifactRecord[];
   status: "finished" | "failed";
   metrics?: Record<string, number | null>;
   metricSpecVersion?: string;
@@ -103,6 +114,20 @@ export function claimCell(
   return result.changes === 1;
 }
 
+/** Makes cells in the given states planned again (`--rerun failed`, `--rerun all`); returns how many. */
+export function resetCells(store: Store, identities: string[], states: CellStatus[]): number {
+  let changed = 0;
+  store.sqlite.transaction(() => {
+    for (let i = 0; i < identities.length; i += 500)
+      changed += store.db
+        .update(cells)
+        .set({ status: "planned", runner: null, heartbeatAt: null })
+        .where(and(inArray(cells.identity, identities.slice(i, i + 500)), inArray(cells.status, states)))
+        .run().changes;
+  })();
+  return changed;
+}
+
 /** Marks that a runner's cells are still being worked on. */
 export function heartbeat(store: Store, runner: string): void {
   store.db
@@ -125,6 +150,12 @@ export function releaseCells(store: Store, runner: string): number {
 export function recordResults(store: Store, results: CellResult[]): void {
   store.sqlite.transaction(() => {
     for (const r of results) {
+      for (const a of r.artifacts ?? [])
+        store.db
+          .insert(artifacts)
+          .values({ ...a, createdAt: r.finishedAt })
+          .onConflictDoNothing()
+          .run();
       store.db
         .update(cells)
         .set({

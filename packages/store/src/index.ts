@@ -3,6 +3,7 @@
  * artifacts, metrics, events and reproduction checks.
  */
 export {
+  type ArtifactRecord,
   type CellRecordInput,
   type CellResult,
   cellStatuses,
@@ -13,6 +14,8 @@ export {
   registerCells,
   registerExperiment,
   releaseCells,
+  resetCells,
 } from "./cell-records.js";
 export { defaultStorePath, MIGRATIONS_DIR, openStore, type Store, type StoreDb } from "./open-store.js";
+export { pastWallTimes } from "./past-runs.js";
 export * as schema from "./schema.js";

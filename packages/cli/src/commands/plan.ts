@@ -1,0 +1,82 @@
+/**
+ * `hemlock plan FILE`: the dry run. Validates the file (refusing impossible combinations with
+ * their file positions), then prints the cell count and how many the store already holds
+ * finished, the artifacts still to build by kind, and an estimate from the wall times of finished
+ * cells with the same dataset, model, attack and defense.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseBackendChoice, selectBackend } from "@hemlock/core";
+import { planExperiment } from "@hemlock/runner";
+import { cellStatuses, openStore, pastWallTimes } from "@hemlock/store";
+import { resolveDataDirOption } from "../data-dir-option.js";
+
+export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+  const [file] = args as [string];
+  const backend = await selectBackend(parseBackendChoice(String(options.backend ?? "auto")));
+  const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
+  const plan = await planExperiment(file, { backend: backend.name, dataDir });
+  const dbPath = resolve(String(options.db));
+  const store = existsSync(dbPath) ? await openStore(dbPath) : undefined;
+  const statuses = store
+    ? cellStatuses(
+        store,
+        plan.cells.map((c) => c.identity),
+      )
+    : new Map();
+  const pending = plan.cells.filter((c) => statuses.get(c.identity) !== "finished");
+  const needed = new Set(pending.flatMap((c) => c.chain));
+  const toBuild = plan.artifacts.filter(
+    (a) =>
+      needed.has(a.key) &&
+      !(a.kind === "trained-model" && existsSync(resolve(`${dbPath}.artifacts`, "trained-model", a.key))),
+  );
+  const byKind = Object.entries(
+    toBuild.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.kind]: (acc[a.kind] ?? 0) + 1 }), {}),
+  );
+  const past = store ? pastWallTimes(store) : new Map<string, number>();
+  store?.close();
+  let estimateMs = 0;
+  let unknown = 0;
+  for (const c of pending) {
+    const ms = past.get(settingKey(c.config));
+    if (ms === undefined) unknown++;
+    else estimateMs += ms;
+  }
+  const summary = {
+    experiment: plan.parsed.spec.name,
+    backend: backend.name,
+    cells: plan.cells.length,
+    done: plan.cells.length - pending.length,
+    toRun: pending.length,
+    artifactsToBuild: Object.fromEntries(byKind),
+    estimatedSeconds: Math.round(estimateMs / 1000),
+    cellsWithoutEstimate: unknown,
+  };
+  if (options.json) console.log(JSON.stringify(summary, null, 2));
+  else {
+    console.log(
+      `${summary.experiment}: ${summary.cells} cells, ${summary.done} done, ${summary.toRun} to run (backend ${summary.backend})`,
+    );
+    console.log(`artifacts to build: ${byKind.length > 0 ? byKind.map(([k, n]) => `${n} ${k}`).join(", ") : "none"}`);
+    console.log(
+      unknown === pending.length
+        ? "estimated time: no past runs of these settings to estimate from"
+        : `estimated time: ${formatSeconds(summary.estimatedSeconds)} of cell time from past runs${unknown > 0 ? ` (${unknown} cells have no past run)` : ""}`,
+    );
+  }
+  return 0;
+}
+
+export function settingKey(config: {
+  dataset: { name: string };
+  model: { name: string };
+  attack: { name: string } | null;
+  defense: { name: string };
+}): string {
+  return [config.dataset.name, config.model.name, config.attack?.name ?? "none", config.defense.name].join("/");
+}
+
+function formatSeconds(s: number): string {
+  return s >= 120 ? `${Math.round(s / 60)} min` : `${s} s`;
+}

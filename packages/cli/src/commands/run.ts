@@ -1,0 +1,93 @@
+/**
+ * `hemlock run FILE`: plans the grid, then runs the cells not yet finished, recording each in the
+ * store as it completes. Progress goes to the terminal as plain lines (or newline-delimited JSON
+ * events with --json). The first Ctrl-C stops taking new work and lets running cells finish; the
+ * second exits at once (every recorded cell is whole; unfinished ones are planned again).
+ */
+import { resolve } from "node:path";
+import { parseBackendChoice, selectBackend } from "@hemlock/core";
+import { createWorkerPool, defaultWorkerCount, planExperiment, type RunEvent, runExperiment } from "@hemlock/runner";
+import { openStore } from "@hemlock/store";
+import { resolveDataDirOption } from "../data-dir-option.js";
+
+export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+  const [file] = args as [string];
+  const json = Boolean(options.json);
+  const backend = await selectBackend(parseBackendChoice(String(options.backend ?? "auto")));
+  const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
+  const plan = await planExperiment(file, { backend: backend.name, dataDir });
+  const store = await openStore(resolve(String(options.db)));
+  const threads = options.workers === undefined ? defaultWorkerCount() : Number(options.workers);
+  const pool = createWorkerPool({ threads, backend: backend.name });
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      controller.abort();
+      console.error("\ninterrupted: finishing the running cells; press Ctrl-C again to stop now");
+    } else {
+      store.close();
+      process.exit(130);
+    }
+  };
+  process.on("SIGINT", onSigint);
+  const started = Date.now();
+  try {
+    const summary = await runExperiment(plan, {
+      store,
+      dataDir,
+      ...(options.force
+        ? { rerun: "all" as const }
+        : options.rerun
+          ? { rerun: options.rerun as "failed" | "all" }
+          : {}),
+      signal: controller.signal,
+      execute: (job, onCell) => pool.execute(job, onCell),
+      concurrency: threads,
+      sharedData: true,
+      onEvent: (event) => (json ? console.log(JSON.stringify(eventJson(event))) : printEvent(event, started)),
+    });
+    const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run; ${summary.trainings} models trained; ${((Date.now() - started) / 1000).toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
+    if (json) console.log(JSON.stringify({ type: "summary", ...summary, seconds: (Date.now() - started) / 1000 }));
+    else console.log(line);
+    return summary.failed > 0 || summary.notRun > 0 ? 1 : 0;
+  } finally {
+    process.off("SIGINT", onSigint);
+    await pool.destroy();
+    store.close();
+  }
+}
+
+function eventJson(event: RunEvent): unknown {
+  if (event.type !== "cell") return event;
+  const { outcome, config, ...rest } = event;
+  const { stack: _stack, ...brief } = outcome;
+  return { ...rest, ...brief, setting: describe(config) };
+}
+
+function describe(config: Extract<RunEvent, { type: "cell" }>["config"]): string {
+  return `${config.dataset.name} ${config.model.name} ${config.attack ? `${config.attack.name}@${config.rate}` : "clean"} ${config.defense.name} seed ${config.seed}`;
+}
+
+function printEvent(event: RunEvent, started: number): void {
+  if (event.type === "start")
+    console.log(`${event.total} cells: ${event.done} already done, ${event.toRun} to run in ${event.groups} groups`);
+  else if (event.type === "cell") {
+    const { outcome } = event;
+    const done = event.finished + event.failed;
+    const elapsed = (Date.now() - started) / 1000;
+    const eta = done > 0 ? ((event.toRun - done) * elapsed) / done : 0;
+    const what =
+      outcome.status === "finished"
+        ? `clean acc ${pct(outcome.metrics?.cleanAccuracy)}${outcome.metrics?.attackSuccessRate != null ? `, ASR ${pct(outcome.metrics.attackSuccessRate)}` : ""}`
+        : `FAILED: ${outcome.error}`;
+    console.log(
+      `[${done}/${event.toRun}] ${describe(event.config)}: ${what} (${((outcome.finishedAt - outcome.startedAt) / 1000).toFixed(1)} s; eta ${Math.round(eta)} s)`,
+    );
+  } else console.log(`skipped ${event.identity.slice(0, 12)}: ${event.reason}`);
+}
+
+function pct(v: number | null | undefined): string {
+  return v == null ? "n/a" : `${(100 * v).toFixed(2)}%`;
+}

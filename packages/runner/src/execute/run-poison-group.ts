@@ -1,0 +1,288 @@
+/**
+ * Runs the cells that share one poisoned dataset (one attack, rate and seed on one dataset): the
+ * unit of work a worker takes. The poisoned data is made once, each trained model once (read back
+ * from the artifact directory when an earlier run saved it), each sanitized set once, and then
+ * every cell's defense and metrics. A failing cell is reported with its error and stack, and the
+ * others go on. The work stays in one thread because a backdoor's trigger is a function, not data.
+ */
+import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { threadId } from "node:worker_threads";
+import {
+  activeBackendInfo,
+  Classifier,
+  type Dataset,
+  type DatasetSplits,
+  defenses,
+  detectionMetrics,
+  evaluateInputDetector,
+  fitInputDetector,
+  gatherBatch,
+  loadClassifier,
+  loadDataset,
+  type PoisonResult,
+  poisonDataset,
+  repairModel,
+  type Sanitized,
+  sanitizeDataset,
+  saveClassifier,
+  trainDefended,
+} from "@hemlock/core";
+import type { ArtifactNode } from "../cells/artifact-plan.js";
+import type { CellConfig, NamedConfig } from "../cells/resolve-cells.js";
+import { certifiedValues, detectionValues, type MetricValues, predictionMetrics } from "./cell-metrics.js";
+
+export interface GroupCell {
+  identity: string;
+  config: CellConfig;
+  chain: string[];
+}
+
+export interface GroupJob {
+  cells: GroupCell[];
+  /** The artifact nodes the cells' chains name. */
+  nodes: Record<string, Pick<ArtifactNode, "kind" | "inputs" | "spec">>;
+  artifactDir: string;
+  dataDir?: string;
+  /** The dataset, loaded once by the main thread into SharedArrayBuffers; loaded here if absent. */
+  splits?: DatasetSplits;
+  workerId: number;
+}
+
+export interface WrittenArtifact {
+  key: string;
+  kind: string;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface CellOutcome {
+  identity: string;
+  status: "finished" | "failed";
+  metrics?: MetricValues;
+  error?: string;
+  stack?: string;
+  startedAt: number;
+  finishedAt: number;
+  /** Host, worker, backend and peak memory: the executing side of the cell's provenance. */
+  provenance: Record<string, unknown>;
+  /** Models this cell caused to be trained (0 when every one it needed existed). */
+  trainings: number;
+  artifacts: WrittenArtifact[];
+}
+
+export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcome) => void): Promise<void> {
+  const first = job.cells[0];
+  if (!first) return;
+  const splits = job.splits ?? (await loadDataset(first.config.dataset, job.dataDir ? { dataDir: job.dataDir } : {}));
+  const holdoutSize = first.config.holdout;
+  const testSize = splits.test.labels.length;
+  const part = (from: number, to: number): Dataset => ({
+    ...splits.test,
+    ...gatherBatch(
+      splits.test,
+      Int32Array.from({ length: to - from }, (_, i) => from + i),
+    ),
+  });
+  let poisoned: PoisonResult | undefined;
+  let poisonError: unknown;
+  try {
+    if (holdoutSize >= testSize)
+      throw new Error(
+        `holdout.size ${holdoutSize} leaves nothing of ${first.config.dataset.name}'s ${testSize} test examples to measure on`,
+      );
+    if (first.config.attack)
+      poisoned = poisonDataset(first.config.attack, splits.train, {
+        rate: first.config.rate,
+        seed: first.config.seed,
+        test: splits.test,
+      });
+  } catch (error) {
+    poisonError = error;
+  }
+  const holdout = holdoutSize < testSize ? part(0, holdoutSize) : splits.test;
+  const measure = holdoutSize < testSize ? part(holdoutSize, testSize) : splits.test;
+  const trainSet = poisoned?.train ?? splits.train;
+
+  const models = new Map<string, Classifier>();
+  const sanitized = new Map<string, Sanitized>();
+  let trainings = 0;
+  let written: WrittenArtifact[] = [];
+  const freshModel = (config: CellConfig) =>
+    Classifier.create(config.model, {
+      inputShape: trainSet.exampleShape,
+      classes: trainSet.classes,
+      seed: config.seed,
+    });
+  const trainedModel = async (key: string, data: Dataset, config: CellConfig): Promise<Classifier> => {
+    const cached = models.get(key);
+    if (cached) return cached;
+    const dir = join(job.artifactDir, "trained-model", key);
+    let model: Classifier;
+    if (existsSync(join(dir, "hemlock.json"))) model = (await loadClassifier(dir)).classifier;
+    else {
+      model = freshModel(config);
+      model.fit(data, config.train, { seed: config.seed, where: "train" });
+      trainings++;
+      const sha256 = await saveClassifier(model, dir);
+      const bytes = (await stat(join(dir, "weights.bin"))).size + (await stat(join(dir, "model.json"))).size;
+      written.push({ key, kind: "trained-model", path: join("trained-model", key), bytes, sha256 });
+    }
+    models.set(key, model);
+    return model;
+  };
+  const sanitize = async (key: string, config: CellConfig): Promise<Sanitized> => {
+    const done = sanitized.get(key);
+    if (done) return done;
+    const node = job.nodes[key];
+    if (!node) throw new Error(`artifact ${key} is not in the plan`);
+    const defense = node.spec.defense as NamedConfig;
+    const plugin = defenses.get(defense.name);
+    const comparedKey = node.inputs.find((k) => job.nodes[k]?.kind === "sanitized-data");
+    const modelKey = node.inputs.find((k) => job.nodes[k]?.kind === "trained-model");
+    const result = sanitizeDataset(defense, {
+      train: trainSet,
+      seed: config.seed,
+      expectedPoisonRate: config.rate > 0 ? config.rate : undefined,
+      ...(modelKey ? { model: await trainedModel(modelKey, trainSet, config) } : {}),
+      ...(plugin.needs.includes("poison-mask")
+        ? { mask: poisoned?.mask ?? new Uint8Array(trainSet.labels.length) }
+        : {}),
+      ...(comparedKey ? { removalCount: count((await sanitize(comparedKey, config)).removed) } : {}),
+      ...(plugin.needs.includes("retrain")
+        ? {
+            retrain: (data: Dataset) => {
+              const m = freshModel(config);
+              m.fit(data, config.train, { seed: config.seed, where: "train" });
+              return m;
+            },
+          }
+        : {}),
+    });
+    sanitized.set(key, result);
+    return result;
+  };
+
+  for (const cell of job.cells) {
+    const startedAt = Date.now();
+    trainings = 0;
+    written = [];
+    const provenance = () => ({
+      host: hostname(),
+      pid: process.pid,
+      worker: job.workerId,
+      thread: threadId,
+      backend: activeBackendInfo(),
+      node: process.version,
+      peakRssKb: process.resourceUsage().maxRSS,
+      seed: cell.config.seed,
+    });
+    try {
+      if (poisonError) throw poisonError;
+      const metrics = await cellMetrics(cell);
+      onCell({
+        identity: cell.identity,
+        status: "finished",
+        metrics,
+        startedAt,
+        finishedAt: Date.now(),
+        provenance: provenance(),
+        trainings,
+        artifacts: written,
+      });
+    } catch (error) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      onCell({
+        identity: cell.identity,
+        status: "failed",
+        error: e.message,
+        ...(e.stack ? { stack: e.stack } : {}),
+        startedAt,
+        finishedAt: Date.now(),
+        provenance: provenance(),
+        trainings,
+        artifacts: written,
+      });
+    }
+  }
+  for (const m of models.values()) m.dispose();
+
+  async function cellMetrics({ config, chain }: GroupCell): Promise<MetricValues> {
+    const plugin = defenses.get(config.defense.name);
+    const poisonedKey = chain[0] as string;
+    const trainedKey = chain.find(
+      (k) => job.nodes[k]?.kind === "trained-model" && job.nodes[k]?.inputs[0] === poisonedKey,
+    );
+    const base = () => trainedModel(trainedKey as string, trainSet, config);
+    const predictions = (m: { predict: Classifier["predict"] }) =>
+      predictionMetrics((x) => m.predict(x), measure, poisoned, splits.test);
+    if (plugin.name === "none") return { ...predictions(await base()), trainingPasses: epochs(config) };
+    if (plugin.kind === "sanitize") {
+      const ownKey = [...chain].reverse().find((k) => job.nodes[k]?.kind === "sanitized-data") as string;
+      const s = await sanitize(ownKey, config);
+      const retrainedKey = chain[chain.length - 2] as string;
+      const model = await trainedModel(retrainedKey, s.kept, config);
+      return {
+        ...predictions(model),
+        removed: count(s.removed),
+        flagged: count(s.flagged),
+        ...(poisoned ? detectionValues("detection", detectionMetrics(s.scores, s.flagged, poisoned.mask)) : {}),
+        ...prefixed("defense", s.diagnostics),
+        trainingPasses: 2 * epochs(config),
+      };
+    }
+    if (plugin.kind === "train") {
+      const p = trainDefended(config.defense, {
+        train: trainSet,
+        model: config.model,
+        trainConfig: config.train,
+        seed: config.seed,
+      });
+      try {
+        return {
+          ...predictions(p),
+          ...(p.certify ? certifiedValues(p.certify, measure) : {}),
+          ...prefixed("defense", p.diagnostics),
+          trainingPasses: p.trainingPasses * epochs(config),
+        };
+      } finally {
+        p.dispose();
+      }
+    }
+    const model = await base();
+    if (plugin.kind === "repair") {
+      const r = repairModel(config.defense, { model, holdout, seed: config.seed });
+      try {
+        return { ...predictions(r.model), ...prefixed("defense", r.diagnostics), trainingPasses: epochs(config) };
+      } finally {
+        r.model.dispose();
+      }
+    }
+    const detector = fitInputDetector(config.defense, { model, holdout, seed: config.seed });
+    return {
+      ...predictions(model),
+      ...(poisoned?.trigger
+        ? detectionValues("inputDetection", evaluateInputDetector(detector, measure, poisoned.trigger))
+        : {}),
+      ...prefixed("defense", detector.diagnostics),
+      trainingPasses: epochs(config),
+    };
+  }
+}
+
+function count(mask: Uint8Array): number {
+  return mask.reduce((a, b) => a + b, 0);
+}
+
+function epochs(config: CellConfig): number {
+  return Number(config.train.epochs ?? 0);
+}
+
+function prefixed(prefix: string, values: Record<string, number> | undefined): MetricValues {
+  return Object.fromEntries(
+    Object.entries(values ?? {}).map(([k, v]) => [`${prefix}.${k}`, Number.isFinite(v) ? v : null]),
+  );
+}

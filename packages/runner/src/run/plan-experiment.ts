@@ -1,0 +1,42 @@
+/**
+ * From an experiment file to a plan: parse and validate the file, expand the grid, resolve every
+ * plugin, load each dataset once (for its checksums, which enter every cell's identity) and build
+ * the artifact DAG. Nothing is trained here; everything impossible is refused here.
+ */
+import { loadDataset } from "@hemlock/core";
+import { type ArtifactPlan, planArtifacts } from "../cells/artifact-plan.js";
+import { canonicalJson } from "../cells/canonical-json.js";
+import { resolveCells } from "../cells/resolve-cells.js";
+import { type CodeVersion, codeVersion } from "../provenance/code-version.js";
+import { expandGrid } from "../spec/expand-grid.js";
+import { type ParsedExperiment, parseExperiment } from "../spec/parse-experiment.js";
+import { readSpecFile } from "../spec/spec-source.js";
+
+export interface ExperimentPlan extends ArtifactPlan {
+  parsed: ParsedExperiment;
+  code: CodeVersion;
+  backend: string;
+}
+
+export async function planExperiment(
+  file: string,
+  options: { backend: string; dataDir?: string },
+): Promise<ExperimentPlan> {
+  const parsed = parseExperiment(await readSpecFile(file));
+  const cells = resolveCells(parsed, expandGrid(parsed));
+  const checksums = new Map<string, string[]>();
+  for (const dataset of new Map(cells.map((c) => [canonicalJson(c.dataset), c.dataset])).values()) {
+    const splits = await loadDataset(dataset, {
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      where: `${file}: dataset ${dataset.name}`,
+    });
+    checksums.set(canonicalJson(dataset), splits.train.sources.map((s) => s.sha256).sort());
+  }
+  const code = codeVersion();
+  const plan = planArtifacts(cells, {
+    datasetChecksums: (dataset) => checksums.get(canonicalJson(dataset)) ?? [],
+    code: { version: code.version, gitSha: code.gitSha },
+    backend: options.backend,
+  });
+  return { ...plan, parsed, code, backend: options.backend };
+}

@@ -1,0 +1,187 @@
+/**
+ * Runs a planned experiment against the store: registers the experiment and its cells, skips the
+ * cells already finished (unless told to rerun them), claims the rest atomically, executes them
+ * grouped by poisoned dataset, and records each result as it arrives, in its own transaction, so
+ * an interrupted run loses nothing finished and a rerun completes exactly what is missing.
+ */
+import { hostname } from "node:os";
+import { loadDataset, METRIC_SPEC_VERSION } from "@hemlock/core";
+import {
+  cellStatuses,
+  claimCell,
+  heartbeat,
+  logEvent,
+  recordResults,
+  registerCells,
+  registerExperiment,
+  releaseCells,
+  resetCells,
+  type Store,
+} from "@hemlock/store";
+import { contentHash } from "../cells/canonical-json.js";
+import type { CellOutcome, GroupCell, GroupJob } from "../execute/run-poison-group.js";
+import type { ExperimentPlan } from "./plan-experiment.js";
+
+/** A running cell whose runner has not reported for this long is taken to be dead. */
+export const STALE_AFTER_MS = 10 * 60_000;
+
+export type RunEvent =
+  | { type: "start"; total: number; done: number; toRun: number; groups: number }
+  | { type: "cell"; outcome: CellOutcome; config: GroupCell["config"]; finished: number; failed: number; toRun: number }
+  | { type: "skipped"; identity: string; reason: string };
+
+export interface RunOptions {
+  store: Store;
+  /** Rerun failed cells, or every cell; `force` is `all`. */
+  rerun?: "failed" | "all";
+  dataDir?: string;
+  /** Executes one group of cells sharing a poisoned dataset (in a worker, or in this thread). */
+  execute(job: GroupJob, onCell: (outcome: CellOutcome) => void): Promise<void>;
+  onEvent?(event: RunEvent): void;
+  /** Set when the run should stop taking new work (first SIGINT). */
+  signal?: AbortSignal;
+  /** Groups executing at once (the pool's thread count; 1 in this thread). */
+  concurrency: number;
+  /** Load datasets into SharedArrayBuffers for worker threads. */
+  sharedData?: boolean;
+}
+
+export interface RunSummary {
+  experimentId: number;
+  total: number;
+  alreadyDone: number;
+  finished: number;
+  failed: number;
+  notRun: number;
+  trainings: number;
+}
+
+export async function runExperiment(plan: ExperimentPlan, options: RunOptions): Promise<RunSummary> {
+  const { store } = options;
+  const runner = `${hostname()}:${process.pid}`;
+  const experimentId = registerExperiment(store, plan.parsed.spec.name, plan.parsed.source.text);
+  registerCells(
+    store,
+    experimentId,
+    plan.cells.map(({ identity, config }) => {
+      const { seed: _seed, ...setting } = config;
+      return {
+        identity,
+        config,
+        dataset: config.dataset.name,
+        model: config.model.name,
+        attack: config.attack?.name ?? "none",
+        rate: config.rate,
+        defense: config.defense.name,
+        seed: config.seed,
+        setting: contentHash(setting),
+      };
+    }),
+  );
+  const identities = plan.cells.map((c) => c.identity);
+  if (options.rerun) resetCells(store, identities, options.rerun === "all" ? ["finished", "failed"] : ["failed"]);
+  const before = cellStatuses(store, identities);
+  const pending = plan.cells.filter((c) => before.get(c.identity) !== "finished");
+  const alreadyDone = plan.cells.length - pending.length;
+  const groups = new Map<string, GroupCell[]>();
+  for (const cell of pending)
+    groups.set(cell.chain[0] as string, [...(groups.get(cell.chain[0] as string) ?? []), cell]);
+  const nodes = Object.fromEntries(
+    plan.artifacts.map((a) => [a.key, { kind: a.kind, inputs: a.inputs, spec: a.spec }]),
+  );
+  options.onEvent?.({
+    type: "start",
+    total: plan.cells.length,
+    done: alreadyDone,
+    toRun: pending.length,
+    groups: groups.size,
+  });
+  logEvent(store, { experimentId, kind: "run-started", payload: { runner, toRun: pending.length, alreadyDone } });
+
+  const summary: RunSummary = {
+    experimentId,
+    total: plan.cells.length,
+    alreadyDone,
+    finished: 0,
+    failed: 0,
+    notRun: 0,
+    trainings: 0,
+  };
+  const staleBefore = () => new Date(Date.now() - STALE_AFTER_MS);
+  const beat = setInterval(() => heartbeat(store, runner), 15_000);
+  try {
+    // Longest groups first: they bound the run's length. At most `concurrency` at a time.
+    const queue = [...groups.values()].sort((a, b) => b.length - a.length);
+    let next = 0;
+    const runGroup = async (cells: GroupCell[], index: number) => {
+      const claimed = cells.filter((c) => claimCell(store, c.identity, runner, { staleBefore: staleBefore() }));
+      summary.notRun += cells.length - claimed.length;
+      for (const c of cells)
+        if (!claimed.includes(c))
+          options.onEvent?.({ type: "skipped", identity: c.identity, reason: "claimed by another run" });
+      if (claimed.length === 0) return;
+      const first = claimed[0] as GroupCell;
+      const splits = await loadDataset(first.config.dataset, {
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        shared: options.sharedData ?? false,
+      });
+      const job: GroupJob = { cells: claimed, nodes, artifactDir: store.artifactDir, splits, workerId: index };
+      await options.execute(job, (outcome) => {
+        record(store, outcome, plan, runner);
+        summary.trainings += outcome.trainings;
+        if (outcome.status === "finished") summary.finished++;
+        else summary.failed++;
+        const config = claimed.find((c) => c.identity === outcome.identity)?.config as GroupCell["config"];
+        options.onEvent?.({
+          type: "cell",
+          outcome,
+          config,
+          finished: summary.finished,
+          failed: summary.failed,
+          toRun: pending.length,
+        });
+      });
+    };
+    const lane = async () => {
+      while (next < queue.length) {
+        const index = next++;
+        const cells = queue[index] as GroupCell[];
+        if (options.signal?.aborted) summary.notRun += cells.length;
+        else await runGroup(cells, index);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
+  } finally {
+    clearInterval(beat);
+    // Whatever was claimed but not finished (an interrupt) goes back to planned.
+    summary.notRun += releaseCells(store, runner);
+    logEvent(store, { experimentId, kind: "run-ended", payload: { runner, ...summary } });
+  }
+  return summary;
+}
+
+function record(store: Store, outcome: CellOutcome, plan: ExperimentPlan, runner: string): void {
+  recordResults(store, [
+    {
+      identity: outcome.identity,
+      status: outcome.status,
+      artifacts: outcome.artifacts,
+      ...(outcome.metrics ? { metrics: outcome.metrics, metricSpecVersion: METRIC_SPEC_VERSION } : {}),
+      provenance: {
+        ...outcome.provenance,
+        gitSha: plan.code.gitSha,
+        dirty: plan.code.dirty,
+        hemlockVersion: plan.code.version,
+        runner,
+        startedAt: new Date(outcome.startedAt).toISOString(),
+        finishedAt: new Date(outcome.finishedAt).toISOString(),
+        wallMs: outcome.finishedAt - outcome.startedAt,
+        trainings: outcome.trainings,
+      },
+      ...(outcome.error ? { error: outcome.error } : {}),
+      ...(outcome.stack ? { stack: outcome.stack } : {}),
+      startedAt: new Date(outcome.startedAt),
+      finishedAt: new Date(outcome.finishedAt),
+    },
+  ]);
+}
