@@ -31,7 +31,11 @@ describe("hemlock defenses", () => {
       "trim",
     ]);
     const spectral = entries.find((e) => e.name === "spectral-signatures");
-    expect(spectral).toMatchObject({ kind: "sanitize", needs: ["poisoned-model"], requires: ["features"] });
+    expect(spectral).toMatchObject({
+      kind: "sanitize",
+      needs: ["poisoned-model", "expected-rate"],
+      requires: ["features"],
+    });
     expect(spectral?.params.find((p) => p.name === "removeFactor")?.default).toBe(1.5);
     expect(spectral?.citation).toMatch(/Tran.*2018/);
     expect(entries.find((e) => e.name === "neural-cleanse")).toMatchObject({

@@ -13,6 +13,7 @@ import {
   registerExperiment,
   releaseCells,
 } from "./cell-records.js";
+import { leaderboard } from "./leaderboard.js";
 import { openStore } from "./open-store.js";
 
 const tempDb = async () => join(await mkdtemp(join(tmpdir(), "hemlock-store-")), "hemlock.db");
@@ -127,6 +128,37 @@ describe("the results store", () => {
     const store = await openStore(path);
     expect(store.sqlite.prepare("SELECT count(*) AS n FROM cells").get()).toEqual({ n: 50 });
     expect(store.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+    store.close();
+  });
+
+  it("aggregates each setting over seeds: mean, sd, n and the 95% t-interval", async () => {
+    const store = await openStore(await tempDb());
+    const id = registerExperiment(store, "exp", "x");
+    registerCells(store, id, [cell(1), cell(2), cell(3), { ...cell(4), defense: "strip" }]);
+    const at = new Date();
+    recordResults(
+      store,
+      [0.9, 0.8, 0.7, 0.5].map((v, i) => ({
+        identity: `cell-${i + 1}`,
+        status: "finished" as const,
+        metrics: { cleanAccuracy: v },
+        metricSpecVersion: "1.1.0",
+        provenance: {},
+        startedAt: at,
+        finishedAt: at,
+      })),
+    );
+    const rows = leaderboard(store, { experimentId: id });
+    expect(rows.map((r) => [r.defense, r.n])).toEqual([
+      ["none", 3],
+      ["strip", 1],
+    ]);
+    const none = rows[0];
+    expect(none?.mean).toBeCloseTo(0.8, 12);
+    expect(none?.sd).toBeCloseTo(0.1, 12);
+    // R: qt(0.975, 2) = 4.302653; half-width 4.302653 * 0.1 / sqrt(3).
+    expect((none?.ciHigh ?? 0) - 0.8).toBeCloseTo((4.302653 * 0.1) / Math.sqrt(3), 6);
+    expect([rows[1]?.ciLow, rows[1]?.ciHigh]).toEqual([0.5, 0.5]);
     store.close();
   });
 });

@@ -31,9 +31,9 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       needed.has(a.key) &&
       !(a.kind === "trained-model" && existsSync(resolve(`${dbPath}.artifacts`, "trained-model", a.key))),
   );
-  const byKind = Object.entries(
-    toBuild.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.kind]: (acc[a.kind] ?? 0) + 1 }), {}),
-  );
+  const kinds = new Map<string, number>();
+  for (const a of toBuild) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+  const byKind = [...kinds];
   const past = store ? pastWallTimes(store) : new Map<string, number>();
   store?.close();
   let estimateMs = 0;
@@ -60,9 +60,11 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     );
     console.log(`artifacts to build: ${byKind.length > 0 ? byKind.map(([k, n]) => `${n} ${k}`).join(", ") : "none"}`);
     console.log(
-      unknown === pending.length
-        ? "estimated time: no past runs of these settings to estimate from"
-        : `estimated time: ${formatSeconds(summary.estimatedSeconds)} of cell time from past runs${unknown > 0 ? ` (${unknown} cells have no past run)` : ""}`,
+      pending.length === 0
+        ? "nothing to run"
+        : unknown === pending.length
+          ? "estimated time: no past runs of these settings to estimate from"
+          : `estimated time: ${formatSeconds(summary.estimatedSeconds)} of cell time from past runs${unknown > 0 ? ` (${unknown} cells have no past run)` : ""}`,
     );
   }
   return 0;

@@ -7,8 +7,9 @@
 import { resolve } from "node:path";
 import { parseBackendChoice, selectBackend } from "@hemlock/core";
 import { createWorkerPool, defaultWorkerCount, planExperiment, type RunEvent, runExperiment } from "@hemlock/runner";
-import { openStore } from "@hemlock/store";
+import { leaderboard, openStore } from "@hemlock/store";
 import { resolveDataDirOption } from "../data-dir-option.js";
+import { leaderboardTables } from "../format/leaderboard-table.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
   const [file] = args as [string];
@@ -50,7 +51,10 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     });
     const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run; ${summary.trainings} models trained; ${((Date.now() - started) / 1000).toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
     if (json) console.log(JSON.stringify({ type: "summary", ...summary, seconds: (Date.now() - started) / 1000 }));
-    else console.log(line);
+    else {
+      console.log(line);
+      console.log(leaderboardTables(leaderboard(store, { experimentId: summary.experimentId })));
+    }
     return summary.failed > 0 || summary.notRun > 0 ? 1 : 0;
   } finally {
     process.off("SIGINT", onSigint);

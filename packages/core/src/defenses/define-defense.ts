@@ -23,9 +23,17 @@ export type DefenseKind = "sanitize" | "train" | "repair" | "detect-input";
  * - poison-mask: the ground truth (only the perfect-filter control may read it);
  * - removal-count: how many examples the defense under comparison removed (random-filter);
  * - clean-holdout: a small clean set the defender holds (STRIP's overlay images);
- * - retrain: a way to train the cell's model on a subset (exclusionary reclassification).
+ * - retrain: a way to train the cell's model on a subset (exclusionary reclassification);
+ * - expected-rate: the poisoned fraction the defender assumes: its `epsilon` parameter, or else
+ *   the cell's rate (so a clean cell, rate 0, must give epsilon; the runner checks when planning).
  */
-export type DefenseNeed = "poisoned-model" | "poison-mask" | "removal-count" | "clean-holdout" | "retrain";
+export type DefenseNeed =
+  | "poisoned-model"
+  | "poison-mask"
+  | "removal-count"
+  | "clean-holdout"
+  | "retrain"
+  | "expected-rate";
 
 interface DefenseBase<S extends z.ZodObject> extends Plugin {
   kind: DefenseKind;

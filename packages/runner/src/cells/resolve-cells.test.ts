@@ -57,4 +57,13 @@ grid:
       "exp.yaml:4:1: defense: activation-clustering with logistic-regression: activation-clustering needs a model with features; logistic-regression has gradients, per-example-gradients. Pair activation-clustering with a model that has penultimate-layer features (mlp, badnets-cnn, resnet-small).",
     );
   });
+
+  it("refuses, when planning, a rate-sized defense in a clean cell without epsilon", () => {
+    expect(fails("name: x\ndataset: digits\nmodel: mlp\ndefense: spectral-signatures\n")).toBe(
+      "exp.yaml:4:1: defense: spectral-signatures removes a share sized by the poisoning rate it assumes, and this cell's rate is 0; give it epsilon (e.g. {name: spectral-signatures, epsilon: 0.1}) so clean cells run the same defense as poisoned ones",
+    );
+    expect(
+      resolve("name: x\ndataset: digits\nmodel: mlp\ndefense: {name: spectral-signatures, epsilon: 0.1}\n"),
+    ).toHaveLength(1);
+  });
 });

@@ -68,6 +68,13 @@ export function resolveCells(parsed: ParsedExperiment, raw: RawCell[]): CellConf
     if (cell.defense) {
       try {
         checkDefenseFits(defenses.get(defense.name), models.get(model.name), `${defense.name} with ${model.name}`);
+        const rate = attack ? (cell.rate?.value as number) : 0;
+        for (const d of [defense, defense.compare as NamedConfig | undefined])
+          if (d && rate === 0 && d.epsilon === undefined && defenses.get(d.name).needs.includes("expected-rate"))
+            throw new HemlockError(
+              "INVALID_PARAMS",
+              `${d.name} removes a share sized by the poisoning rate it assumes, and this cell's rate is 0; give it epsilon (e.g. {name: ${d.name}, epsilon: 0.1}) so clean cells run the same defense as poisoned ones`,
+            );
         const compared = defense.compare as NamedConfig | undefined;
         if (compared)
           checkDefenseFits(defenses.get(compared.name), models.get(model.name), `${compared.name} with ${model.name}`);

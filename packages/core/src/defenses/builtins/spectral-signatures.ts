@@ -23,7 +23,7 @@ export const spectralSignatures = defineDefense({
       removeFactor: z.number().positive().default(1.5),
     })
     .strict(),
-  needs: ["poisoned-model"],
+  needs: ["poisoned-model", "expected-rate"],
   requires: ["features"],
   sanitize: (params, { train, model, expectedPoisonRate, seed, where }) => {
     const epsilon = params.epsilon ?? expectedPoisonRate;

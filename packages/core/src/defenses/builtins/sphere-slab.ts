@@ -24,7 +24,7 @@ export const sphereSlab = defineDefense({
       removeFactor: z.number().positive().default(1),
     })
     .strict(),
-  needs: [],
+  needs: ["expected-rate"],
   requires: [],
   sanitize: (params, { train, expectedPoisonRate, where }) => {
     const epsilon = params.epsilon ?? expectedPoisonRate;

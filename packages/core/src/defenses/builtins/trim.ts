@@ -24,7 +24,7 @@ export const trim = defineDefense({
       iterations: z.number().int().min(1).max(100).default(10),
     })
     .strict(),
-  needs: ["retrain"],
+  needs: ["retrain", "expected-rate"],
   requires: [],
   sanitize: (params, { train, retrain, expectedPoisonRate, seed, where }) => {
     const epsilon = params.epsilon ?? expectedPoisonRate;
