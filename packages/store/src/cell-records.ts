@@ -137,6 +137,17 @@ export function heartbeat(store: Store, runner: string): void {
     .run();
 }
 
+/** The runners that hold cells in the running state. */
+export function activeRunners(store: Store): string[] {
+  return store.db
+    .selectDistinct({ runner: cells.runner })
+    .from(cells)
+    .where(eq(cells.status, "running"))
+    .all()
+    .map((r) => r.runner)
+    .filter((r): r is string => r !== null);
+}
+
 /** Hands a runner's unfinished cells back (an interrupted run): they become planned again. */
 export function releaseCells(store: Store, runner: string): number {
   return store.db

@@ -4,6 +4,7 @@
  */
 export {
   type ArtifactRecord,
+  activeRunners,
   type CellRecordInput,
   type CellResult,
   cellStatuses,

@@ -7,6 +7,7 @@
 import { hostname } from "node:os";
 import { loadDataset, METRIC_SPEC_VERSION } from "@hemlock/core";
 import {
+  activeRunners,
   cellStatuses,
   claimCell,
   heartbeat,
@@ -80,6 +81,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
   );
   const identities = plan.cells.map((c) => c.identity);
   if (options.rerun) resetCells(store, identities, options.rerun === "all" ? ["finished", "failed"] : ["failed"]);
+  releaseDeadRunners(store);
   const before = cellStatuses(store, identities);
   const pending = plan.cells.filter((c) => before.get(c.identity) !== "finished");
   const alreadyDone = plan.cells.length - pending.length;
@@ -158,6 +160,30 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
     logEvent(store, { experimentId, kind: "run-ended", payload: { runner, ...summary } });
   }
   return summary;
+}
+
+/**
+ * A run killed outright (kill -9, a power cut) leaves its cells "running". Runners on this host
+ * whose process is gone are released at once; elsewhere the heartbeat's staleness decides.
+ */
+function releaseDeadRunners(store: Store): void {
+  for (const runner of activeRunners(store)) {
+    const [host, pid] = runner.split(":");
+    if (host !== hostname() || pid === undefined || Number(pid) === process.pid) continue;
+    if (!processAlive(Number(pid))) {
+      const released = releaseCells(store, runner);
+      logEvent(store, { kind: "runner-dead", payload: { runner, released } });
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function record(store: Store, outcome: CellOutcome, plan: ExperimentPlan, runner: string): void {

@@ -1,0 +1,172 @@
+/**
+ * `hemlock run` end to end on the bundled digits with tiny models: results and artifacts
+ * recorded, reruns skip finished cells and reuse trained models, a failing cell is recorded and
+ * the rest go on, and after kill -9 a rerun completes exactly the missing cells.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+const GRID = (extraDefense = "") => `name: tiny
+dataset: digits
+model: {name: mlp, hidden: [16]}
+train: {epochs: 3, batchSize: 64, optimizer: {name: sgd, lr: 0.05, momentum: 0.9}}
+seeds: 2
+holdout: {size: 60}
+grid:
+  attack: [label-flip, {name: badnets, trigger: {kind: patch, size: 2}}]
+  rate: [0.1]
+  defense: [none, perfect-filter${extraDefense}]
+`;
+
+async function setup(text: string) {
+  const dir = await mkdtemp(join(tmpdir(), "hemlock-run-"));
+  const file = join(dir, "tiny.yaml");
+  await writeFile(file, text);
+  return { dir, file, db: join(dir, "hemlock.db") };
+}
+
+const query = (db: string, sql: string) => {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare(sql).all();
+  } finally {
+    d.close();
+  }
+};
+
+describe("hemlock run", () => {
+  it("records every cell with metrics and provenance, trains each poisoned model once, and a rerun does nothing", async () => {
+    const { file, db } = await setup(GRID());
+    const first = await runCli(["run", file, "--db", db, "--workers", "2"]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    // 2 attacks x 2 seeds poisoned models, plus a retrain for each perfect-filter cell.
+    expect(first.stdout).toMatch(/tiny: 8 finished, 0 failed, 0 already done, 0 not run; 8 models trained/);
+    expect(first.stdout).toMatch(/digits: attack success rate \(%\)/);
+    expect(query(db, "SELECT status, count(*) AS n FROM cells GROUP BY status")).toEqual([
+      { status: "finished", n: 8 },
+    ]);
+    const [row] = query(db, "SELECT provenance FROM cells WHERE defense = 'none' LIMIT 1") as { provenance: string }[];
+    expect(Object.keys(JSON.parse(row?.provenance ?? "{}"))).toEqual(
+      expect.arrayContaining([
+        "gitSha",
+        "dirty",
+        "hemlockVersion",
+        "node",
+        "backend",
+        "host",
+        "worker",
+        "startedAt",
+        "finishedAt",
+        "wallMs",
+        "peakRssKb",
+        "seed",
+      ]),
+    );
+    // Perfect filtering removes exactly the poisons: detection is exact.
+    expect(query(db, "SELECT DISTINCT value FROM metrics WHERE name = 'detection.precision'")).toEqual([{ value: 1 }]);
+    expect(query(db, "SELECT count(*) AS n FROM artifacts WHERE kind = 'trained-model'")).toEqual([{ n: 8 }]);
+
+    const again = await runCli(["run", file, "--db", db]);
+    expect(again.stdout).toMatch(/tiny: 0 finished, 0 failed, 8 already done, 0 not run; 0 models trained/);
+    const forced = await runCli(["run", file, "--db", db, "--force"]);
+    // Every cell reruns, and every model comes from the artifact store.
+    expect(forced.stdout).toMatch(/tiny: 8 finished, 0 failed, 0 already done, 0 not run; 0 models trained/);
+  });
+
+  it("records a failing cell's error and stack, finishes the others, and exits non-zero", async () => {
+    const { file, db } = await setup(GRID(", {name: random-filter, count: 100000}"));
+    const result = await runCli(["run", file, "--db", db, "--json"]);
+    expect(result.code).toBe(1);
+    const failed = query(db, "SELECT defense, error, stack FROM cells WHERE status = 'failed'") as {
+      defense: string;
+      error: string;
+      stack: string;
+    }[];
+    expect(failed).toHaveLength(4);
+    expect(new Set(failed.map((f) => f.defense))).toEqual(new Set(["random-filter"]));
+    expect(failed[0]?.error).toMatch(/^defense\.count: 100000 is more than the \d+ training examples$/);
+    expect(failed[0]?.stack).toMatch(/at /);
+    expect(query(db, "SELECT count(*) AS n FROM cells WHERE status = 'finished'")).toEqual([{ n: 8 }]);
+    const events = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string });
+    expect(events[0]?.type).toBe("start");
+    expect(events.filter((e) => e.type === "cell")).toHaveLength(12);
+    expect(events.at(-1)).toMatchObject({ type: "summary", finished: 8, failed: 4 });
+  });
+
+  it("after kill -9, a rerun completes exactly the missing cells: no duplicates, nothing lost", async () => {
+    const { file, db } = await setup(GRID().replace("seeds: 2", "seeds: 6"));
+    const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+    const child = spawn(process.execPath, [bin, "run", file, "--db", db, "--workers", "1", "--json"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let finishedBeforeKill = 0;
+    await new Promise<void>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        finishedBeforeKill += (chunk.toString().match(/"type":"cell"/g) ?? []).length;
+        if (finishedBeforeKill >= 5 && !child.killed) {
+          child.kill("SIGKILL");
+          resolve();
+        }
+      });
+      child.on("exit", () => resolve());
+    });
+    await new Promise((r) => child.on("exit", r));
+    const recorded =
+      (query(db, "SELECT count(*) AS n FROM cells WHERE status = 'finished'") as { n: number }[])[0]?.n ?? 0;
+    expect(recorded).toBeGreaterThanOrEqual(5);
+    expect(recorded).toBeLessThan(24);
+    const rerun = await runCli(["run", file, "--db", db]);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain(`tiny: ${24 - recorded} finished, 0 failed, ${recorded} already done, 0 not run`);
+    expect(query(db, "SELECT status, count(*) AS n FROM cells GROUP BY status")).toEqual([
+      { status: "finished", n: 24 },
+    ]);
+    expect(query(db, "SELECT count(DISTINCT identity) AS n FROM metrics WHERE name = 'cleanAccuracy'")).toEqual([
+      { n: 24 },
+    ]);
+    expect(query(db, "PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
+  });
+
+  it("on the first SIGINT finishes the running cells, records them, and stops; a rerun completes the rest", async () => {
+    const { file, db } = await setup(GRID().replace("seeds: 2", "seeds: 6"));
+    const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+    const child = spawn(process.execPath, [bin, "run", file, "--db", db, "--workers", "1", "--json"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        const before = out.includes('"type":"cell"');
+        out += chunk.toString();
+        if (!before && out.includes('"type":"cell"')) child.kill("SIGINT");
+      });
+      child.on("exit", (c) => resolve(c));
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("interrupted: finishing the running cells");
+    const summary = JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as { finished: number; notRun: number };
+    expect(summary.finished + summary.notRun).toBe(24);
+    expect(summary.notRun).toBeGreaterThan(0);
+    // Nothing is left claimed, and what finished is recorded.
+    expect(query(db, "SELECT count(*) AS n FROM cells WHERE status = 'running'")).toEqual([{ n: 0 }]);
+    expect(query(db, "SELECT count(*) AS n FROM cells WHERE status = 'finished'")).toEqual([{ n: summary.finished }]);
+    const rerun = await runCli(["run", file, "--db", db]);
+    expect(rerun.stdout).toContain(
+      `tiny: ${summary.notRun} finished, 0 failed, ${summary.finished} already done, 0 not run`,
+    );
+  });
+});
