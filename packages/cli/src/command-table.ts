@@ -70,6 +70,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       () => new Option("--rerun <which>", "rerun finished or failed cells too").choices(["failed", "all"]),
       () => new Option("--force", "rerun every cell (as --rerun all)"),
       () => new Option("--workers <n>", "worker threads, each with its own compute backend (default: the core count)"),
+      () => new Option("--retries <n>", "run failing cells up to n more times").default("0"),
+      () => new Option("--fail-fast", "stop taking new cells at the first failure"),
       () => new Option("--json", "print newline-delimited JSON events instead of progress lines"),
     ],
     load: () => import("./commands/run.js"),

@@ -169,4 +169,20 @@ describe("hemlock run", () => {
       `tiny: ${summary.notRun} finished, 0 failed, ${summary.finished} already done, 0 not run`,
     );
   });
+
+  it("leaves failed cells alone on rerun unless asked, retries with --retries, and stops early with --fail-fast", async () => {
+    const { file, db } = await setup(GRID(", {name: random-filter, count: 100000}"));
+    const fast = await runCli(["run", file, "--db", db, "--workers", "1", "--fail-fast"]);
+    expect(fast.code).toBe(1);
+    const notRun = Number(/(\d+) not run/.exec(fast.stdout)?.[1]);
+    expect(notRun).toBeGreaterThan(0);
+    const rest = await runCli(["run", file, "--db", db, "--workers", "1"]);
+    expect(rest.stdout).toMatch(/failed earlier \(--rerun failed\)/);
+    const retried = await runCli(["run", file, "--db", db, "--rerun", "failed", "--retries", "1"]);
+    // The failure is deterministic: each of the 4 cells fails, is retried once, and fails again.
+    expect(retried.stdout).toMatch(/tiny: 0 finished, 4 failed, 8 already done, 0 not run, 4 retried;/);
+    const bad = await runCli(["run", file, "--db", db, "--retries", "two"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--retries: expected a whole number >= 0, got "two"');
+  });
 });

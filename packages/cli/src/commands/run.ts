@@ -5,7 +5,7 @@
  * second exits at once (every recorded cell is whole; unfinished ones are planned again).
  */
 import { resolve } from "node:path";
-import { parseBackendChoice, selectBackend } from "@hemlock/core";
+import { HemlockError, parseBackendChoice, selectBackend } from "@hemlock/core";
 import { createWorkerPool, defaultWorkerCount, planExperiment, type RunEvent, runExperiment } from "@hemlock/runner";
 import { leaderboard, openStore } from "@hemlock/store";
 import { resolveDataDirOption } from "../data-dir-option.js";
@@ -13,12 +13,14 @@ import { leaderboardTables } from "../format/leaderboard-table.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
   const [file] = args as [string];
+  const retries = wholeNumber(options.retries ?? "0", "--retries", 0);
+  const workers = options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
   const json = Boolean(options.json);
   const backend = await selectBackend(parseBackendChoice(String(options.backend ?? "auto")));
   const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
   const plan = await planExperiment(file, { backend: backend.name, dataDir });
   const store = await openStore(resolve(String(options.db)));
-  const threads = options.workers === undefined ? defaultWorkerCount() : Number(options.workers);
+  const threads = workers ?? defaultWorkerCount();
   const pool = createWorkerPool({ threads, backend: backend.name });
   const controller = new AbortController();
   let interrupts = 0;
@@ -46,10 +48,12 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       signal: controller.signal,
       execute: (job, onCell) => pool.execute(job, onCell),
       concurrency: threads,
+      retries,
+      failFast: Boolean(options.failFast),
       sharedData: true,
       onEvent: (event) => (json ? console.log(JSON.stringify(eventJson(event))) : printEvent(event, started)),
     });
-    const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run; ${summary.trainings} models trained; ${((Date.now() - started) / 1000).toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
+    const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run${summary.failedEarlier > 0 ? `, ${summary.failedEarlier} failed earlier (--rerun failed)` : ""}${summary.retried > 0 ? `, ${summary.retried} retried` : ""}; ${summary.trainings} models trained; ${((Date.now() - started) / 1000).toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
     if (json) console.log(JSON.stringify({ type: "summary", ...summary, seconds: (Date.now() - started) / 1000 }));
     else {
       console.log(line);
@@ -61,6 +65,16 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     await pool.destroy();
     store.close();
   }
+}
+
+function wholeNumber(value: unknown, option: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new HemlockError(
+      "INVALID_ARGUMENT",
+      `${option}: expected a whole number >= ${min}, got ${JSON.stringify(value)}`,
+    );
+  return n;
 }
 
 function eventJson(event: RunEvent): unknown {

@@ -41,6 +41,10 @@ export interface RunOptions {
   onEvent?(event: RunEvent): void;
   /** Set when the run should stop taking new work (first SIGINT). */
   signal?: AbortSignal;
+  /** Run cells that fail up to this many more times (each retry after the others have run). */
+  retries?: number;
+  /** Stop taking new work at the first failed cell. */
+  failFast?: boolean;
   /** Groups executing at once (the pool's thread count; 1 in this thread). */
   concurrency: number;
   /** Load datasets into SharedArrayBuffers for worker threads. */
@@ -51,10 +55,14 @@ export interface RunSummary {
   experimentId: number;
   total: number;
   alreadyDone: number;
+  /** Cells that failed in an earlier run and were not rerun (see --rerun failed). */
+  failedEarlier: number;
   finished: number;
   failed: number;
   notRun: number;
   trainings: number;
+  /** Cell runs repeated after a failure (--retries). */
+  retried: number;
 }
 
 export async function runExperiment(plan: ExperimentPlan, options: RunOptions): Promise<RunSummary> {
@@ -83,8 +91,12 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
   if (options.rerun) resetCells(store, identities, options.rerun === "all" ? ["finished", "failed"] : ["failed"]);
   releaseDeadRunners(store);
   const before = cellStatuses(store, identities);
-  const pending = plan.cells.filter((c) => before.get(c.identity) !== "finished");
-  const alreadyDone = plan.cells.length - pending.length;
+  // Failed cells stay failed unless --rerun asks for them (which made them planned above).
+  const pending = plan.cells.filter(
+    (c) => before.get(c.identity) !== "finished" && before.get(c.identity) !== "failed",
+  );
+  const alreadyDone = plan.cells.filter((c) => before.get(c.identity) === "finished").length;
+  const failedEarlier = plan.cells.filter((c) => before.get(c.identity) === "failed").length;
   const groups = new Map<string, GroupCell[]>();
   for (const cell of pending)
     groups.set(cell.chain[0] as string, [...(groups.get(cell.chain[0] as string) ?? []), cell]);
@@ -104,19 +116,23 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
     experimentId,
     total: plan.cells.length,
     alreadyDone,
+    failedEarlier,
     finished: 0,
     failed: 0,
     notRun: 0,
     trainings: 0,
+    retried: 0,
   };
+  let failedFast = false;
+  const stopped = () => options.signal?.aborted === true || failedFast;
   const staleBefore = () => new Date(Date.now() - STALE_AFTER_MS);
   const beat = setInterval(() => heartbeat(store, runner), 15_000);
   try {
-    // Longest groups first: they bound the run's length. At most `concurrency` at a time.
-    const queue = [...groups.values()].sort((a, b) => b.length - a.length);
-    let next = 0;
+    const failedNow: GroupCell[] = [];
     const runGroup = async (cells: GroupCell[], index: number) => {
-      const claimed = cells.filter((c) => claimCell(store, c.identity, runner, { staleBefore: staleBefore() }));
+      const claimed = cells.filter((c) =>
+        claimCell(store, c.identity, runner, { staleBefore: staleBefore(), retryFailed: true }),
+      );
       summary.notRun += cells.length - claimed.length;
       for (const c of cells)
         if (!claimed.includes(c))
@@ -131,28 +147,49 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
       await options.execute(job, (outcome) => {
         record(store, outcome, plan, runner);
         summary.trainings += outcome.trainings;
+        const cell = claimed.find((c) => c.identity === outcome.identity) as GroupCell;
         if (outcome.status === "finished") summary.finished++;
-        else summary.failed++;
-        const config = claimed.find((c) => c.identity === outcome.identity)?.config as GroupCell["config"];
+        else {
+          summary.failed++;
+          failedNow.push(cell);
+          if (options.failFast) failedFast = true;
+        }
         options.onEvent?.({
           type: "cell",
           outcome,
-          config,
+          config: cell.config,
           finished: summary.finished,
           failed: summary.failed,
           toRun: pending.length,
         });
       });
     };
-    const lane = async () => {
-      while (next < queue.length) {
-        const index = next++;
-        const cells = queue[index] as GroupCell[];
-        if (options.signal?.aborted) summary.notRun += cells.length;
-        else await runGroup(cells, index);
+    // Longest groups first: they bound the run's length. At most `concurrency` at a time.
+    const runAll = async (cells: GroupCell[]) => {
+      const byPoison = new Map<string, GroupCell[]>();
+      for (const cell of cells) {
+        const key = cell.chain[0] as string;
+        byPoison.set(key, [...(byPoison.get(key) ?? []), cell]);
       }
+      const queue = [...byPoison.values()].sort((a, b) => b.length - a.length);
+      let next = 0;
+      const lane = async () => {
+        while (next < queue.length) {
+          const index = next++;
+          const group = queue[index] as GroupCell[];
+          if (stopped()) summary.notRun += group.length;
+          else await runGroup(group, index);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
     };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
+    await runAll(pending);
+    for (let retry = 0; retry < (options.retries ?? 0) && failedNow.length > 0 && !stopped(); retry++) {
+      const again = failedNow.splice(0);
+      summary.failed -= again.length;
+      summary.retried += again.length;
+      await runAll(again);
+    }
   } finally {
     clearInterval(beat);
     // Whatever was claimed but not finished (an interrupt) goes back to planned.
