@@ -36,11 +36,13 @@ export function defaultWorkerCount(): number {
 export function createWorkerPool(options: {
   threads?: number;
   backend: BackendChoice;
+  /** Another worker module with pool-worker's contract (benchmarks time the pool with a no-op one). */
+  workerFile?: string;
   maxOldGenerationSizeMb?: number;
 }): WorkerPool {
   const threads = options.threads ?? defaultWorkerCount();
   const pool = new Piscina({
-    filename: workerFile(),
+    filename: options.workerFile ?? workerFile(),
     minThreads: threads,
     maxThreads: threads,
     // One group per worker at a time: groups are CPU-bound.
