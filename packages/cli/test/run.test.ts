@@ -185,4 +185,25 @@ describe("hemlock run", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--retries: expected a whole number >= 0, got "two"');
   });
+
+  it("two runs on one store share the grid: every cell is run once, and the database stays consistent", async () => {
+    const { file, db } = await setup(GRID().replace("seeds: 2", "seeds: 5"));
+    const [a, b] = await Promise.all([
+      runCli(["run", file, "--db", db, "--workers", "1", "--json"]),
+      runCli(["run", file, "--db", db, "--workers", "1", "--json"]),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const summaries = [a, b].map(
+      (r) => JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as { finished: number; failed: number },
+    );
+    expect(summaries[0]?.failed).toBe(0);
+    expect(summaries[1]?.failed).toBe(0);
+    // Between them they ran all 20 cells once; a cell one claimed, the other skipped.
+    expect((summaries[0]?.finished ?? 0) + (summaries[1]?.finished ?? 0)).toBe(20);
+    expect(query(db, "SELECT status, count(*) AS n, max(attempts) AS attempts FROM cells GROUP BY status")).toEqual([
+      { status: "finished", n: 20, attempts: 1 },
+    ]);
+    expect(query(db, "SELECT count(*) AS n FROM metrics WHERE name = 'cleanAccuracy'")).toEqual([{ n: 20 }]);
+    expect(query(db, "PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
+  });
 });

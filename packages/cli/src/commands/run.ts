@@ -53,7 +53,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       sharedData: true,
       onEvent: (event) => (json ? console.log(JSON.stringify(eventJson(event))) : printEvent(event, started)),
     });
-    const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run${summary.failedEarlier > 0 ? `, ${summary.failedEarlier} failed earlier (--rerun failed)` : ""}${summary.retried > 0 ? `, ${summary.retried} retried` : ""}; ${summary.trainings} models trained; ${((Date.now() - started) / 1000).toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
+    const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run${summary.failedEarlier > 0 ? `, ${summary.failedEarlier} failed earlier (--rerun failed)` : ""}${summary.retried > 0 ? `, ${summary.retried} retried` : ""}${summary.claimedElsewhere > 0 ? `, ${summary.claimedElsewhere} run by another process` : ""}; ${summary.trainings} models trained; ${((Date.now() - started) / 1000).toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
     if (json) console.log(JSON.stringify({ type: "summary", ...summary, seconds: (Date.now() - started) / 1000 }));
     else {
       console.log(line);

@@ -63,6 +63,8 @@ export interface RunSummary {
   trainings: number;
   /** Cell runs repeated after a failure (--retries). */
   retried: number;
+  /** Cells another run was working on (it records them). */
+  claimedElsewhere: number;
 }
 
 export async function runExperiment(plan: ExperimentPlan, options: RunOptions): Promise<RunSummary> {
@@ -122,6 +124,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
     notRun: 0,
     trainings: 0,
     retried: 0,
+    claimedElsewhere: 0,
   };
   let failedFast = false;
   const stopped = () => options.signal?.aborted === true || failedFast;
@@ -133,7 +136,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
       const claimed = cells.filter((c) =>
         claimCell(store, c.identity, runner, { staleBefore: staleBefore(), retryFailed: true }),
       );
-      summary.notRun += cells.length - claimed.length;
+      summary.claimedElsewhere += cells.length - claimed.length;
       for (const c of cells)
         if (!claimed.includes(c))
           options.onEvent?.({ type: "skipped", identity: c.identity, reason: "claimed by another run" });
