@@ -6,10 +6,11 @@
  */
 import { resolve } from "node:path";
 import { HemlockError, parseBackendChoice, selectBackend } from "@hemlock/core";
-import { createWorkerPool, defaultWorkerCount, planExperiment, type RunEvent, runExperiment } from "@hemlock/runner";
+import { createWorkerPool, defaultWorkerCount, planExperiment, runExperiment } from "@hemlock/runner";
 import { leaderboard, openStore } from "@hemlock/store";
 import { resolveDataDirOption } from "../data-dir-option.js";
 import { leaderboardTables } from "../format/leaderboard-table.js";
+import { progressReporter } from "../format/run-progress.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
   const [file] = args as [string];
@@ -36,6 +37,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   };
   process.on("SIGINT", onSigint);
   const started = Date.now();
+  const reporter = progressReporter(json ? "json" : process.stdout.isTTY ? "tty" : "lines");
   try {
     const summary = await runExperiment(plan, {
       store,
@@ -51,8 +53,9 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       retries,
       failFast: Boolean(options.failFast),
       sharedData: true,
-      onEvent: (event) => (json ? console.log(JSON.stringify(eventJson(event))) : printEvent(event, started)),
+      onEvent: (event) => reporter.onEvent(event),
     });
+    reporter.stop();
     const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run${summary.failedEarlier > 0 ? `, ${summary.failedEarlier} failed earlier (--rerun failed)` : ""}${summary.retried > 0 ? `, ${summary.retried} retried` : ""}${summary.claimedElsewhere > 0 ? `, ${summary.claimedElsewhere} run by another process` : ""}; ${summary.trainings} models trained; ${((Date.now() - started) / 1000).toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
     if (json) console.log(JSON.stringify({ type: "summary", ...summary, seconds: (Date.now() - started) / 1000 }));
     else {
@@ -61,6 +64,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     }
     return summary.failed > 0 || summary.notRun > 0 ? 1 : 0;
   } finally {
+    reporter.stop();
     process.off("SIGINT", onSigint);
     await pool.destroy();
     store.close();
@@ -75,37 +79,4 @@ function wholeNumber(value: unknown, option: string, min: number): number {
       `${option}: expected a whole number >= ${min}, got ${JSON.stringify(value)}`,
     );
   return n;
-}
-
-function eventJson(event: RunEvent): unknown {
-  if (event.type !== "cell") return event;
-  const { outcome, config, ...rest } = event;
-  const { stack: _stack, ...brief } = outcome;
-  return { ...rest, ...brief, setting: describe(config) };
-}
-
-function describe(config: Extract<RunEvent, { type: "cell" }>["config"]): string {
-  return `${config.dataset.name} ${config.model.name} ${config.attack ? `${config.attack.name}@${config.rate}` : "clean"} ${config.defense.name} seed ${config.seed}`;
-}
-
-function printEvent(event: RunEvent, started: number): void {
-  if (event.type === "start")
-    console.log(`${event.total} cells: ${event.done} already done, ${event.toRun} to run in ${event.groups} groups`);
-  else if (event.type === "cell") {
-    const { outcome } = event;
-    const done = event.finished + event.failed;
-    const elapsed = (Date.now() - started) / 1000;
-    const eta = done > 0 ? ((event.toRun - done) * elapsed) / done : 0;
-    const what =
-      outcome.status === "finished"
-        ? `clean acc ${pct(outcome.metrics?.cleanAccuracy)}${outcome.metrics?.attackSuccessRate != null ? `, ASR ${pct(outcome.metrics.attackSuccessRate)}` : ""}`
-        : `FAILED: ${outcome.error}`;
-    console.log(
-      `[${done}/${event.toRun}] ${describe(event.config)}: ${what} (${((outcome.finishedAt - outcome.startedAt) / 1000).toFixed(1)} s; eta ${Math.round(eta)} s)`,
-    );
-  } else console.log(`skipped ${event.identity.slice(0, 12)}: ${event.reason}`);
-}
-
-function pct(v: number | null | undefined): string {
-  return v == null ? "n/a" : `${(100 * v).toFixed(2)}%`;
 }

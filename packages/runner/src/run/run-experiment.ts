@@ -29,7 +29,9 @@ export const STALE_AFTER_MS = 10 * 60_000;
 export type RunEvent =
   | { type: "start"; total: number; done: number; toRun: number; groups: number }
   | { type: "cell"; outcome: CellOutcome; config: GroupCell["config"]; finished: number; failed: number; toRun: number }
-  | { type: "skipped"; identity: string; reason: string };
+  | { type: "skipped"; identity: string; reason: string }
+  /** A group of cells handed to a worker: they are running now. */
+  | { type: "group"; cells: number };
 
 export interface RunOptions {
   store: Store;
@@ -147,6 +149,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
         shared: options.sharedData ?? false,
       });
       const job: GroupJob = { cells: claimed, nodes, artifactDir: store.artifactDir, splits, workerId: index };
+      options.onEvent?.({ type: "group", cells: claimed.length });
       await options.execute(job, (outcome) => {
         record(store, outcome, plan, runner);
         summary.trainings += outcome.trainings;
