@@ -1,8 +1,9 @@
 /**
  * The local executor: a Piscina pool of worker threads (by default one per core), each with its
  * own tfjs backend, running groups of cells. Datasets travel in SharedArrayBuffers, so workers
- * read them without copies. A worker that crashes, or is killed for memory, fails only the cells
- * it had not reported: they are returned as failed with the reason, and the pool goes on.
+ * read them without copies. When a worker crashes, or is killed for memory, the cells of its group
+ * it had not reported are run again one at a time, so only a cell that kills a worker on its own
+ * fails (with the reason); the pool replaces dead workers and goes on.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -51,42 +52,55 @@ export function createWorkerPool(options: {
       ? { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } }
       : {}),
   });
+  /** Runs one group on a worker; resolves with the error if the worker died, else undefined. */
+  const runTask = async (job: GroupJob, report: (outcome: CellOutcome) => void): Promise<Error | undefined> => {
+    const { port1, port2 } = new MessageChannel();
+    const done = new Promise<void>((resolve) =>
+      port1.on("message", (message: CellOutcome | typeof GROUP_DONE) => {
+        if (message === GROUP_DONE) return resolve();
+        report(message);
+      }),
+    );
+    try {
+      await pool.run({ job, backend: options.backend, port: port2 }, { transferList: [port2] });
+      await done;
+      return undefined;
+    } catch (error) {
+      // Let what the worker posted before it died arrive.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return error instanceof Error ? error : new Error(String(error));
+    } finally {
+      port1.close();
+    }
+  };
   return {
     threads,
     async execute(job, onCell) {
-      const { port1, port2 } = new MessageChannel();
       const reported = new Set<string>();
-      const done = new Promise<void>((resolve) =>
-        port1.on("message", (message: CellOutcome | typeof GROUP_DONE) => {
-          if (message === GROUP_DONE) return resolve();
-          reported.add(message.identity);
-          onCell(message);
-        }),
-      );
+      const report = (outcome: CellOutcome) => {
+        reported.add(outcome.identity);
+        onCell(outcome);
+      };
       const startedAt = Date.now();
-      try {
-        await pool.run({ job, backend: options.backend, port: port2 }, { transferList: [port2] });
-        await done;
-      } catch (error) {
-        // The worker died (or the task threw outside any cell): let what it posted arrive, then
-        // fail the cells it never reported.
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        const e = error instanceof Error ? error : new Error(String(error));
-        for (const cell of job.cells)
-          if (!reported.has(cell.identity))
-            onCell({
-              identity: cell.identity,
-              status: "failed",
-              error: `worker failed: ${e.message}`,
-              ...(e.stack ? { stack: e.stack } : {}),
-              startedAt,
-              finishedAt: Date.now(),
-              provenance: { worker: "crashed" },
-              trainings: 0,
-              artifacts: [],
-            });
-      } finally {
-        port1.close();
+      const crash = await runTask(job, report);
+      if (crash === undefined) return;
+      const unreported = job.cells.filter((c) => !reported.has(c.identity));
+      // A dead worker takes its whole group down; rerun the cells it had not reported one by one
+      // (on fresh workers), so only the cell that kills a worker fails.
+      for (const cell of unreported) {
+        const alone = unreported.length > 1 ? await runTask({ ...job, cells: [cell] }, report) : crash;
+        if (alone !== undefined && !reported.has(cell.identity))
+          report({
+            identity: cell.identity,
+            status: "failed",
+            error: `worker failed: ${alone.message}`,
+            ...(alone.stack ? { stack: alone.stack } : {}),
+            startedAt,
+            finishedAt: Date.now(),
+            provenance: { worker: "crashed" },
+            trainings: 0,
+            artifacts: [],
+          });
       }
     },
     destroy: () => pool.destroy(),
