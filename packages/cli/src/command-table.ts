@@ -77,6 +77,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./commands/run.js"),
   },
   {
+    name: "gc",
+    summary: "remove artifacts (trained models) that no cell in the store is built from",
+    options: [
+      () => new Option("--db <file>", "results store").env("HEMLOCK_DB").default("hemlock.db"),
+      () => new Option("--dry-run", "list what would be removed, and remove nothing"),
+      () => new Option("--json", "print the report as JSON"),
+    ],
+    load: () => import("./commands/gc.js"),
+  },
+  {
     name: "schema",
     summary: "print the JSON Schema of experiment files, or write it (experiments/schema.json) for editors",
     options: [() => new Option("--out <file>", "write the schema to this file instead of printing it")],

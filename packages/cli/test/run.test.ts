@@ -4,7 +4,8 @@
  * the rest go on, and after kill -9 a rerun completes exactly the missing cells.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -205,5 +206,27 @@ describe("hemlock run", () => {
     ]);
     expect(query(db, "SELECT count(*) AS n FROM metrics WHERE name = 'cleanAccuracy'")).toEqual([{ n: 20 }]);
     expect(query(db, "PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
+  });
+
+  it("hemlock gc removes unreferenced artifacts and keeps what cells are built from", async () => {
+    const { file, db } = await setup(GRID());
+    expect((await runCli(["run", file, "--db", db])).code).toBe(0);
+    const orphan = join(`${db}.artifacts`, "trained-model", "0".repeat(64));
+    await mkdir(orphan, { recursive: true });
+    await writeFile(join(orphan, "weights.bin"), Buffer.alloc(1000));
+    const dry = await runCli(["gc", "--db", db, "--dry-run"]);
+    expect(dry.stdout).toMatch(
+      /^would remove 1 unreferenced artifacts \(0\.0 MB\); \d+ artifact keys are referenced by cells/,
+    );
+    expect(existsSync(orphan)).toBe(true);
+    const gc = await runCli(["gc", "--db", db, "--json"]);
+    expect(JSON.parse(gc.stdout)).toMatchObject({
+      dryRun: false,
+      removed: [{ kind: "trained-model", bytes: 1000 }],
+      bytesFreed: 1000,
+    });
+    expect(existsSync(orphan)).toBe(false);
+    // The cells' own models survive: a forced rerun trains nothing.
+    expect((await runCli(["run", file, "--db", db, "--force"])).stdout).toMatch(/8 finished, .*; 0 models trained/);
   });
 });

@@ -21,6 +21,8 @@ export interface CellRecordInput {
   defense: string;
   seed: number;
   setting: string;
+  /** The artifact keys the cell is built from. */
+  chain: string[];
 }
 
 export interface ArtifactRecord {
@@ -65,8 +67,9 @@ export function registerCells(store: Store, experimentId: number, records: CellR
     records.forEach((r, position) => {
       store.db
         .insert(cells)
-        .values({ ...r, config: JSON.stringify(r.config), status: "planned" })
-        .onConflictDoNothing()
+        .values({ ...r, config: JSON.stringify(r.config), chain: JSON.stringify(r.chain), status: "planned" })
+        // The chain follows from the identity; set it on cells recorded before chains were kept.
+        .onConflictDoUpdate({ target: cells.identity, set: { chain: JSON.stringify(r.chain) } })
         .run();
       store.db
         .insert(experimentCells)

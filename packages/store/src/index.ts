@@ -17,6 +17,7 @@ export {
   releaseCells,
   resetCells,
 } from "./cell-records.js";
+export { collectGarbage, type GarbageReport } from "./collect-garbage.js";
 export { type LeaderboardRow, leaderboard } from "./leaderboard.js";
 export { defaultStorePath, MIGRATIONS_DIR, openStore, type Store, type StoreDb } from "./open-store.js";
 export { pastWallTimes } from "./past-runs.js";

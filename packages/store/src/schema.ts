@@ -42,6 +42,8 @@ export const cells = sqliteTable(
     rate: real("rate").notNull(),
     defense: text("defense").notNull(),
     seed: integer("seed").notNull(),
+    /** The artifact keys the cell is built from, dependencies first (JSON): what `hemlock gc` keeps. */
+    chain: text("chain").notNull().default("[]"),
     /** The setting without the seed: cells that differ only by seed share it (JSON hash). */
     setting: text("setting").notNull(),
     status: text("status", { enum: CELL_STATUSES }).notNull(),

@@ -76,7 +76,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
   registerCells(
     store,
     experimentId,
-    plan.cells.map(({ identity, config }) => {
+    plan.cells.map(({ identity, config, chain }) => {
       const { seed: _seed, ...setting } = config;
       return {
         identity,
@@ -88,6 +88,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
         defense: config.defense.name,
         seed: config.seed,
         setting: contentHash(setting),
+        chain,
       };
     }),
   );
