@@ -41,6 +41,8 @@ interface DefenseBase<S extends z.ZodObject> extends Plugin {
   needs: DefenseNeed[];
   /** What the model must offer (checked when a grid is planned, before anything runs). */
   requires: ModelCapability[];
+  /** The feature domains it works on, when not every one (checked when a grid is planned). */
+  domains?: ("image" | "tabular")[];
 }
 
 export interface SanitizeInput {

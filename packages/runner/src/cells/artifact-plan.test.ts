@@ -16,7 +16,12 @@ grid:
     - {name: badnets, target: 0}
     - {name: blended, alpha: 0.2, target: 0}
   rate: [0, 0.01, 0.05, 0.1]
-  defense: [none, {name: random-filter, compare: spectral-signatures}, spectral-signatures, activation-clustering, strip]
+  defense:
+    - none
+    - {name: random-filter, compare: {name: spectral-signatures, epsilon: 0.1}}
+    - {name: spectral-signatures, epsilon: 0.1}
+    - activation-clustering
+    - strip
 `;
 
 const context = {

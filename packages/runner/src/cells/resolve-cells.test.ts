@@ -66,4 +66,44 @@ grid:
       resolve("name: x\ndataset: digits\nmodel: mlp\ndefense: {name: spectral-signatures, epsilon: 0.1}\n"),
     ).toHaveLength(1);
   });
+
+  it("with the loaded data's facts, refuses wrong domains, input shapes, target labels and holdout sizes", () => {
+    const parsed = parseExperiment(
+      parseSpecText(
+        `name: x
+dataset: breast-cancer
+rate: 0.1
+holdout: {size: 500}
+grid:
+  model: [mlp, badnets-cnn]
+  attack: [{name: badnets, target: 0}, {name: label-flip, target: 5}]
+  defense: [none, strip]
+`,
+        "exp.yaml",
+      ),
+    );
+    const facts = () => ({
+      name: "breast-cancer",
+      domain: "tabular" as const,
+      exampleShape: [30],
+      classes: 2,
+      testSize: 114,
+    });
+    let message = "";
+    try {
+      resolveCells(parsed, expandGrid(parsed), facts);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const lines = message.split("\n");
+    expect(lines).toContain(
+      "exp.yaml:6:16: grid.model[1]: badnets-cnn cannot take breast-cancer: needs images of at least 16x16xC, got input shape [30]",
+    );
+    expect(lines).toContain("exp.yaml:7:12: grid.attack[0]: badnets works on image data; breast-cancer is tabular");
+    expect(lines).toContain("exp.yaml:7:59: grid.attack[1].target: breast-cancer has classes 0..1, got 5");
+    expect(lines).toContain("exp.yaml:8:19: grid.defense[1]: strip works on image data; breast-cancer is tabular");
+    expect(lines).toContain(
+      "exp.yaml:4:11: holdout.size: 500 held examples leave none of breast-cancer's 114 test examples to measure on",
+    );
+  });
 });

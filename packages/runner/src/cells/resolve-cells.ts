@@ -22,7 +22,7 @@ import type { z } from "zod";
 import type { AxisChoice, RawCell } from "../spec/expand-grid.js";
 import type { Axis } from "../spec/experiment-spec.js";
 import type { ParsedExperiment } from "../spec/parse-experiment.js";
-import { formatPath, specProblem } from "../spec/spec-source.js";
+import { formatPath, type SpecPath, specProblem } from "../spec/spec-source.js";
 
 export type NamedConfig = { name: string } & Record<string, unknown>;
 
@@ -40,7 +40,20 @@ export interface CellConfig {
   holdout: number;
 }
 
-export function resolveCells(parsed: ParsedExperiment, raw: RawCell[]): CellConfig[] {
+/** What planning knows of a dataset once it is loaded, for checks that need the data's shape. */
+export interface DatasetFacts {
+  name: string;
+  domain: "image" | "tabular";
+  exampleShape: number[];
+  classes: number;
+  testSize: number;
+}
+
+export function resolveCells(
+  parsed: ParsedExperiment,
+  raw: RawCell[],
+  facts?: (dataset: NamedConfig) => DatasetFacts | undefined,
+): CellConfig[] {
   const problems = new Set<string>();
   const memo = new Map<string, NamedConfig | Record<string, unknown> | undefined>();
   const resolveAxis = (axis: Axis, choice: AxisChoice | undefined) => {
@@ -86,6 +99,13 @@ export function resolveCells(parsed: ParsedExperiment, raw: RawCell[]): CellConf
         continue;
       }
     }
+    const known = facts?.(dataset);
+    if (known) {
+      const before = problems.size;
+      for (const [path, problem] of fitProblems(known, model, attack, defense, parsed.spec.holdout.size, cell))
+        problems.add(specProblem(parsed.source, path, problem));
+      if (problems.size > before) continue;
+    }
     cells.push({
       dataset,
       model,
@@ -104,6 +124,45 @@ export function resolveCells(parsed: ParsedExperiment, raw: RawCell[]): CellConf
       `Fix ${parsed.source.file}; \`hemlock attacks\`, \`hemlock defenses\` and \`hemlock data list\` list what exists.`,
     );
   return cells;
+}
+
+/** What the loaded dataset rules out: wrong domains, input shapes, target labels, holdout sizes. */
+function fitProblems(
+  data: DatasetFacts,
+  model: NamedConfig,
+  attack: NamedConfig | undefined,
+  defense: NamedConfig,
+  holdout: number,
+  cell: RawCell,
+): [SpecPath, string][] {
+  const out: [SpecPath, string][] = [];
+  const refused = models.get(model.name).accepts?.(data.exampleShape);
+  if (refused) out.push([cell.model?.path ?? ["model"], `${model.name} cannot take ${data.name}: ${refused}`]);
+  if (attack && cell.attack) {
+    const plugin = attacks.get(attack.name);
+    if (!plugin.domains.includes(data.domain))
+      out.push([
+        cell.attack.path,
+        `${attack.name} works on ${plugin.domains.join(" or ")} data; ${data.name} is ${data.domain}`,
+      ]);
+    if (typeof attack.target === "number" && attack.target >= data.classes)
+      out.push([
+        [...cell.attack.path, "target"],
+        `${data.name} has classes 0..${data.classes - 1}, got ${attack.target}`,
+      ]);
+  }
+  const domains = defenses.get(defense.name).domains;
+  if (domains && !domains.includes(data.domain))
+    out.push([
+      cell.defense?.path ?? ["defense"],
+      `${defense.name} works on ${domains.join(" or ")} data; ${data.name} is ${data.domain}`,
+    ]);
+  if (holdout >= data.testSize)
+    out.push([
+      ["holdout", "size"],
+      `${holdout} held examples leave none of ${data.name}'s ${data.testSize} test examples to measure on`,
+    ]);
+  return out;
 }
 
 function resolveValue(axis: Axis, value: unknown, where: string): NamedConfig | Record<string, unknown> {

@@ -6,7 +6,7 @@
 import { loadDataset } from "@hemlock/core";
 import { type ArtifactPlan, planArtifacts } from "../cells/artifact-plan.js";
 import { canonicalJson } from "../cells/canonical-json.js";
-import { resolveCells } from "../cells/resolve-cells.js";
+import { type DatasetFacts, resolveCells } from "../cells/resolve-cells.js";
 import { type CodeVersion, codeVersion } from "../provenance/code-version.js";
 import { expandGrid } from "../spec/expand-grid.js";
 import { type ParsedExperiment, parseExperiment } from "../spec/parse-experiment.js";
@@ -23,15 +23,26 @@ export async function planExperiment(
   options: { backend: string; dataDir?: string },
 ): Promise<ExperimentPlan> {
   const parsed = parseExperiment(await readSpecFile(file));
-  const cells = resolveCells(parsed, expandGrid(parsed));
+  const raw = expandGrid(parsed);
+  // Resolve once to learn the datasets, load each once, then resolve again with what the data
+  // rules out (domains, input shapes, labels), so impossible cells are refused before any runs.
   const checksums = new Map<string, string[]>();
-  for (const dataset of new Map(cells.map((c) => [canonicalJson(c.dataset), c.dataset])).values()) {
+  const facts = new Map<string, DatasetFacts>();
+  for (const dataset of new Map(resolveCells(parsed, raw).map((c) => [canonicalJson(c.dataset), c.dataset])).values()) {
     const splits = await loadDataset(dataset, {
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       where: `${file}: dataset ${dataset.name}`,
     });
     checksums.set(canonicalJson(dataset), splits.train.sources.map((s) => s.sha256).sort());
+    facts.set(canonicalJson(dataset), {
+      name: dataset.name,
+      domain: splits.train.domain.kind,
+      exampleShape: splits.train.exampleShape,
+      classes: splits.train.classes,
+      testSize: splits.test.labels.length,
+    });
   }
+  const cells = resolveCells(parsed, raw, (dataset) => facts.get(canonicalJson(dataset)));
   const code = codeVersion();
   const plan = planArtifacts(cells, {
     datasetChecksums: (dataset) => checksums.get(canonicalJson(dataset)) ?? [],

@@ -46,6 +46,7 @@ export const neuralCleanse = defineDefense({
     .strict(),
   needs: ["poisoned-model", "clean-holdout"],
   requires: ["gradients"],
+  domains: ["image"],
   repair: (params, { model: original, holdout, seed, where }) => {
     if (holdout.domain.kind !== "image" || holdout.exampleShape.length !== 3)
       throw new HemlockError(

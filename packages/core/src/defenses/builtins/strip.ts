@@ -31,6 +31,7 @@ export const strip = defineDefense({
     .strict(),
   needs: ["poisoned-model", "clean-holdout"],
   requires: [],
+  domains: ["image"],
   fit: (params, { model, holdout, seed, where }) => {
     if (holdout.domain.kind !== "image")
       throw new HemlockError("INCOMPATIBLE", `${where}: strip superimposes images; ${holdout.name} is tabular`);
