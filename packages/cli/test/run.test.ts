@@ -229,4 +229,31 @@ describe("hemlock run", () => {
     // The cells' own models survive: a forced rerun trains nothing.
     expect((await runCli(["run", file, "--db", db, "--force"])).stdout).toMatch(/8 finished, .*; 0 models trained/);
   });
+
+  it("a second SIGINT stops at once, leaving the store consistent for a rerun to complete", async () => {
+    const { file, db } = await setup(GRID().replace("seeds: 2", "seeds: 6"));
+    const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+    const child = spawn(process.execPath, [bin, "run", file, "--db", db, "--workers", "1", "--json"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        const first = !out.includes('"type":"cell"');
+        out += chunk.toString();
+        if (first && out.includes('"type":"cell"')) {
+          child.kill("SIGINT");
+          setTimeout(() => child.kill("SIGINT"), 50);
+        }
+      });
+      child.on("exit", (c) => resolve(c));
+    });
+    expect(code).toBe(130);
+    expect(query(db, "PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
+    const rerun = await runCli(["run", file, "--db", db]);
+    expect(rerun.code).toBe(0);
+    expect(query(db, "SELECT status, count(*) AS n FROM cells GROUP BY status")).toEqual([
+      { status: "finished", n: 24 },
+    ]);
+  });
 });
