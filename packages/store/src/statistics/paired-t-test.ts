@@ -1,0 +1,26 @@
+/**
+ * The paired t-test over seeds: do two defenses differ in one setting? t = mean(d) / (sd(d)/sqrt n)
+ * on the per-seed differences, two-sided p from Student's t with n - 1 degrees of freedom.
+ */
+import tCdf from "@stdlib/stats-base-dists-t-cdf";
+
+export interface PairedTest {
+  statistic: number;
+  df: number;
+  p: number;
+  meanDifference: number;
+  n: number;
+}
+
+export function pairedTTest(x: readonly number[], y: readonly number[]): PairedTest {
+  if (x.length !== y.length) throw new RangeError(`paired samples differ in length: ${x.length} and ${y.length}`);
+  const d = x.map((v, i) => v - (y[i] as number));
+  const n = d.length;
+  const mean = d.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(d.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  const statistic = mean / (sd / Math.sqrt(n));
+  // All differences equal: no spread, so the test is undefined unless the mean is 0.
+  if (!Number.isFinite(statistic)) return { statistic, df: n - 1, p: mean === 0 ? 1 : 0, meanDifference: mean, n };
+  const p = 2 * (1 - tCdf(Math.abs(statistic), n - 1));
+  return { statistic, df: n - 1, p, meanDifference: mean, n };
+}
