@@ -20,6 +20,8 @@ export interface CommandSpec {
   subcommands?: CommandSpec[];
 }
 
+const dbOption = () => new Option("--db <file>", "results store").env("HEMLOCK_DB").default("hemlock.db");
+
 const mirrorOption = () =>
   new Option(
     "--mirror <url>",
@@ -55,10 +57,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "plan",
     args: "<file>",
     summary: "dry-run an experiment file: cells (and how many are done), artifacts to build, refused combinations",
-    options: [
-      () => new Option("--db <file>", "results store").env("HEMLOCK_DB").default("hemlock.db"),
-      () => new Option("--json", "print the plan as JSON"),
-    ],
+    options: [dbOption, () => new Option("--json", "print the plan as JSON")],
     load: () => import("./commands/plan.js"),
   },
   {
@@ -66,7 +65,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: "<file>",
     summary: "run an experiment file's grid, resuming where an earlier run stopped, and record every cell",
     options: [
-      () => new Option("--db <file>", "results store").env("HEMLOCK_DB").default("hemlock.db"),
+      dbOption,
       () => new Option("--rerun <which>", "rerun finished or failed cells too").choices(["failed", "all"]),
       () => new Option("--force", "rerun every cell (as --rerun all)"),
       () => new Option("--workers <n>", "worker threads, each with its own compute backend (default: the core count)"),
@@ -77,10 +76,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./commands/run.js"),
   },
   {
+    name: "ls",
+    summary: "the experiments in the results store with their cell counts by status",
+    options: [dbOption, () => new Option("--json", "print as JSON")],
+    load: () => import("./commands/ls.js"),
+  },
+  {
+    name: "show",
+    args: "<experiment>",
+    summary: "one experiment's grid as a table: every cell with its status and headline metrics",
+    options: [dbOption, () => new Option("--json", "print as JSON")],
+    load: () => import("./commands/show.js"),
+  },
+  {
     name: "gc",
     summary: "remove artifacts (trained models) that no cell in the store is built from",
     options: [
-      () => new Option("--db <file>", "results store").env("HEMLOCK_DB").default("hemlock.db"),
+      dbOption,
       () => new Option("--dry-run", "list what would be removed, and remove nothing"),
       () => new Option("--json", "print the report as JSON"),
     ],

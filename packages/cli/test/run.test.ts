@@ -231,7 +231,8 @@ describe("hemlock run", () => {
   });
 
   it("a second SIGINT stops at once, leaving the store consistent for a rerun to complete", async () => {
-    const { file, db } = await setup(GRID().replace("seeds: 2", "seeds: 6"));
+    // Longer training, so the group running at the first signal is still running at the second.
+    const { file, db } = await setup(GRID().replace("seeds: 2", "seeds: 6").replace("epochs: 3", "epochs: 40"));
     const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
     const child = spawn(process.execPath, [bin, "run", file, "--db", db, "--workers", "1", "--json"], {
       stdio: ["ignore", "pipe", "pipe"],
@@ -255,5 +256,24 @@ describe("hemlock run", () => {
     expect(query(db, "SELECT status, count(*) AS n FROM cells GROUP BY status")).toEqual([
       { status: "finished", n: 24 },
     ]);
+  });
+
+  it("hemlock ls and hemlock show read the store back", async () => {
+    const { file, db } = await setup(GRID(", {name: random-filter, count: 100000}"));
+    await runCli(["run", file, "--db", db]);
+    const ls = await runCli(["ls", "--db", db, "--json"]);
+    expect(JSON.parse(ls.stdout)).toMatchObject([{ name: "tiny", cells: 12, finished: 8, failed: 4, pending: 0 }]);
+    const show = await runCli(["show", "tiny", "--db", db, "--json"]);
+    const rows = JSON.parse(show.stdout) as { defense: string; status: string; metrics: Record<string, number> }[];
+    expect(rows).toHaveLength(12);
+    expect(rows.filter((r) => r.status === "finished").every((r) => r.metrics.cleanAccuracy !== undefined)).toBe(true);
+    const text = await runCli(["show", "tiny", "--db", db]);
+    expect(text.stdout).toMatch(/^tiny: 12 cells/);
+    const missing = await runCli(["show", "nope", "--db", db]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no experiment "nope" in');
+    expect(missing.stderr).toContain("Experiments there: tiny.");
+    const nowhere = await runCli(["ls", "--db", `${db}.missing`]);
+    expect(nowhere.stderr).toContain("no results store here");
   });
 });

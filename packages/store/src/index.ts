@@ -18,6 +18,7 @@ export {
   resetCells,
 } from "./cell-records.js";
 export { collectGarbage, type GarbageReport } from "./collect-garbage.js";
+export { type CellRow, type ExperimentSummary, experimentCellRows, listExperiments } from "./experiment-queries.js";
 export { type LeaderboardRow, leaderboard } from "./leaderboard.js";
 export { defaultStorePath, MIGRATIONS_DIR, openStore, type Store, type StoreDb } from "./open-store.js";
 export { pastWallTimes } from "./past-runs.js";

@@ -2,20 +2,11 @@
  * `hemlock gc`: deletes the artifacts under the store's directory that no recorded cell is built
  * from (older code versions' models, orphans of killed runs), with their rows; `--dry-run` lists.
  */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { HemlockError } from "@hemlock/core";
-import { collectGarbage, openStore } from "@hemlock/store";
+import { collectGarbage } from "@hemlock/store";
+import { openExistingStore } from "../store-option.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const path = resolve(String(options.db));
-  if (!existsSync(path))
-    throw new HemlockError(
-      "STORE",
-      `${path}: no results store here`,
-      "Give --db (or HEMLOCK_DB) the store `hemlock run` wrote.",
-    );
-  const store = await openStore(path);
+  const store = await openExistingStore(options.db);
   try {
     const dryRun = Boolean(options.dryRun);
     const report = await collectGarbage(store, { dryRun });

@@ -1,0 +1,77 @@
+/**
+ * Reading experiments back: each with its cell counts by status (`hemlock ls`), and one
+ * experiment's cells in grid order with their headline metrics (`hemlock show`).
+ */
+import { asc, eq, sql } from "drizzle-orm";
+import type { CellRecordInput } from "./cell-records.js";
+import type { Store } from "./open-store.js";
+import { cells, experimentCells, experiments, metrics } from "./schema.js";
+
+export interface ExperimentSummary {
+  name: string;
+  cells: number;
+  finished: number;
+  failed: number;
+  pending: number;
+  updatedAt: Date;
+}
+
+export function listExperiments(store: Store): ExperimentSummary[] {
+  return store.db
+    .select({
+      name: experiments.name,
+      cells: sql<number>`count(${cells.identity})`,
+      finished: sql<number>`coalesce(sum(${cells.status} = 'finished'), 0)`,
+      failed: sql<number>`coalesce(sum(${cells.status} = 'failed'), 0)`,
+      pending: sql<number>`coalesce(sum(${cells.status} IN ('planned', 'running')), 0)`,
+      updatedAt: experiments.updatedAt,
+    })
+    .from(experiments)
+    .leftJoin(experimentCells, eq(experimentCells.experimentId, experiments.id))
+    .leftJoin(cells, eq(cells.identity, experimentCells.identity))
+    .groupBy(experiments.id)
+    .orderBy(asc(experiments.name))
+    .all();
+}
+
+export interface CellRow
+  extends Pick<CellRecordInput, "identity" | "dataset" | "model" | "attack" | "rate" | "defense" | "seed"> {
+  status: string;
+  error: string | null;
+  metrics: Record<string, number | null>;
+}
+
+/** The experiment's cells in grid order, or undefined when no experiment has that name. */
+export function experimentCellRows(store: Store, name: string): CellRow[] | undefined {
+  const experiment = store.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.name, name)).get();
+  if (!experiment) return undefined;
+  const rows = store.db
+    .select({
+      identity: cells.identity,
+      dataset: cells.dataset,
+      model: cells.model,
+      attack: cells.attack,
+      rate: cells.rate,
+      defense: cells.defense,
+      seed: cells.seed,
+      status: cells.status,
+      error: cells.error,
+    })
+    .from(experimentCells)
+    .innerJoin(cells, eq(cells.identity, experimentCells.identity))
+    .where(eq(experimentCells.experimentId, experiment.id))
+    .orderBy(asc(experimentCells.position))
+    .all();
+  const values = new Map<string, Record<string, number | null>>();
+  for (const m of store.db
+    .select({ identity: metrics.identity, name: metrics.name, value: metrics.value })
+    .from(metrics)
+    .innerJoin(experimentCells, eq(experimentCells.identity, metrics.identity))
+    .where(eq(experimentCells.experimentId, experiment.id))
+    .all()) {
+    const entry = values.get(m.identity) ?? {};
+    entry[m.name] = m.value;
+    values.set(m.identity, entry);
+  }
+  return rows.map((r) => ({ ...r, metrics: values.get(r.identity) ?? {} }));
+}
