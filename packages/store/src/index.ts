@@ -21,7 +21,7 @@ export { collectGarbage, type GarbageReport } from "./collect-garbage.js";
 export { type CellRow, type ExperimentSummary, experimentCellRows, listExperiments } from "./experiment-queries.js";
 export { type LeaderboardRow, leaderboard } from "./leaderboard.js";
 export { defaultStorePath, MIGRATIONS_DIR, openStore, type Store, type StoreDb } from "./open-store.js";
-export { pastWallTimes } from "./past-runs.js";
+export { pastWallTimes, settingKey } from "./past-runs.js";
 export * as schema from "./schema.js";
 export { bootstrapInterval } from "./statistics/bootstrap-interval.js";
 export { type FriedmanTest, friedmanTest } from "./statistics/friedman-test.js";

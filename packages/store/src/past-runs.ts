@@ -6,7 +6,12 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Store } from "./open-store.js";
 import { cells } from "./schema.js";
 
-/** Median wall time (ms) by "dataset/model/attack/defense". */
+/** The key past wall times are kept under: "dataset/model/attack/defense" ("none" for no attack). */
+export function settingKey(names: { dataset: string; model: string; attack: string; defense: string }): string {
+  return [names.dataset, names.model, names.attack, names.defense].join("/");
+}
+
+/** Median wall time (ms) by settingKey. */
 export function pastWallTimes(store: Store): Map<string, number> {
   const rows = store.db
     .select({
@@ -21,7 +26,7 @@ export function pastWallTimes(store: Store): Map<string, number> {
     .all();
   const groups = new Map<string, number[]>();
   for (const r of rows) {
-    const key = [r.dataset, r.model, r.attack, r.defense].join("/");
+    const key = settingKey(r);
     groups.set(key, [...(groups.get(key) ?? []), r.wallMs as number]);
   }
   return new Map(

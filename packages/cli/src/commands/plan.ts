@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseBackendChoice, selectBackend } from "@hemlock/core";
 import { planExperiment } from "@hemlock/runner";
-import { cellStatuses, openStore, pastWallTimes } from "@hemlock/store";
+import { cellStatuses, openStore, pastWallTimes, settingKey } from "@hemlock/store";
 import { resolveDataDirOption } from "../data-dir-option.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
@@ -39,7 +39,14 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   let estimateMs = 0;
   let unknown = 0;
   for (const c of pending) {
-    const ms = past.get(settingKey(c.config));
+    const ms = past.get(
+      settingKey({
+        dataset: c.config.dataset.name,
+        model: c.config.model.name,
+        attack: c.config.attack?.name ?? "none",
+        defense: c.config.defense.name,
+      }),
+    );
     if (ms === undefined) unknown++;
     else estimateMs += ms;
   }
@@ -68,15 +75,6 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     );
   }
   return 0;
-}
-
-export function settingKey(config: {
-  dataset: { name: string };
-  model: { name: string };
-  attack: { name: string } | null;
-  defense: { name: string };
-}): string {
-  return [config.dataset.name, config.model.name, config.attack?.name ?? "none", config.defense.name].join("/");
 }
 
 function formatSeconds(s: number): string {

@@ -102,9 +102,6 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
   );
   const alreadyDone = plan.cells.filter((c) => before.get(c.identity) === "finished").length;
   const failedEarlier = plan.cells.filter((c) => before.get(c.identity) === "failed").length;
-  const groups = new Map<string, GroupCell[]>();
-  for (const cell of pending)
-    groups.set(cell.chain[0] as string, [...(groups.get(cell.chain[0] as string) ?? []), cell]);
   const nodes = Object.fromEntries(
     plan.artifacts.map((a) => [a.key, { kind: a.kind, inputs: a.inputs, spec: a.spec }]),
   );
@@ -113,7 +110,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
     total: plan.cells.length,
     done: alreadyDone,
     toRun: pending.length,
-    groups: groups.size,
+    groups: groupByPoison(pending).length,
   });
   logEvent(store, { experimentId, kind: "run-started", payload: { runner, toRun: pending.length, alreadyDone } });
 
@@ -173,12 +170,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
     };
     // Longest groups first: they bound the run's length. At most `concurrency` at a time.
     const runAll = async (cells: GroupCell[]) => {
-      const byPoison = new Map<string, GroupCell[]>();
-      for (const cell of cells) {
-        const key = cell.chain[0] as string;
-        byPoison.set(key, [...(byPoison.get(key) ?? []), cell]);
-      }
-      const queue = [...byPoison.values()].sort((a, b) => b.length - a.length);
+      const queue = groupByPoison(cells);
       let next = 0;
       const lane = async () => {
         while (next < queue.length) {
@@ -204,6 +196,16 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
     logEvent(store, { experimentId, kind: "run-ended", payload: { runner, ...summary } });
   }
   return summary;
+}
+
+/** Cells grouped by their poisoned dataset (a worker's unit of work), largest groups first. */
+function groupByPoison(cells: GroupCell[]): GroupCell[][] {
+  const groups = new Map<string, GroupCell[]>();
+  for (const cell of cells) {
+    const key = cell.chain[0] as string;
+    groups.set(key, [...(groups.get(key) ?? []), cell]);
+  }
+  return [...groups.values()].sort((a, b) => b.length - a.length);
 }
 
 /**
