@@ -76,10 +76,12 @@ export { type Sanitized, sanitizeDataset } from "./defenses/sanitize-dataset.js"
 export { trainDefended } from "./defenses/train-defended.js";
 export { plurality } from "./defenses/vote-certificates.js";
 export { HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
+export { canonicalJson, contentHash } from "./hashing/canonical-json.js";
 export { type BackdoorMetrics, backdoorMetrics, type Predict } from "./metrics/backdoor-metrics.js";
 export { certifiedAccuracy } from "./metrics/certified-metrics.js";
 export { defenseEffectivenessRate } from "./metrics/defense-metrics.js";
 export { auroc, type DetectionMetrics, detectionMetrics, tprAtFpr } from "./metrics/detection-metrics.js";
+export { isProportion, METRIC_LABELS, type MetricDirection, metricDirection } from "./metrics/metric-direction.js";
 export { METRIC_SPEC_VERSION } from "./metrics/metric-spec.js";
 export { type TargetedMetrics, targetedMetrics } from "./metrics/targeted-metrics.js";
 export { type Examples, mapBatches } from "./models/batched.js";

@@ -2,6 +2,7 @@
  * @hemlock/runner: experiment files, their cells and artifacts, and running them.
  */
 
+export { canonicalJson, contentHash } from "@hemlock/core";
 export {
   type ArtifactKind,
   type ArtifactNode,
@@ -9,7 +10,6 @@ export {
   type PlannedCell,
   planArtifacts,
 } from "./cells/artifact-plan.js";
-export { canonicalJson, contentHash } from "./cells/canonical-json.js";
 export { type CellConfig, type NamedConfig, resolveCells } from "./cells/resolve-cells.js";
 export { type CellOutcome, type GroupCell, type GroupJob, runPoisonGroup } from "./execute/run-poison-group.js";
 export { createWorkerPool, defaultWorkerCount, type WorkerPool } from "./execute/worker-pool.js";

@@ -14,8 +14,7 @@
  * checksums, the code version and the backend, so a change to any of them is a different
  * artifact. Twelve defenses against one poisoned model therefore train it once.
  */
-import { defenses } from "@hemlock/core";
-import { contentHash } from "./canonical-json.js";
+import { contentHash, defenses } from "@hemlock/core";
 import type { CellConfig, NamedConfig } from "./resolve-cells.js";
 
 export type ArtifactKind = "poisoned-data" | "trained-model" | "sanitized-data" | "defended" | "metrics";

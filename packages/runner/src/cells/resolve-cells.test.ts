@@ -1,9 +1,9 @@
 import "@hemlock/core";
+import { contentHash } from "@hemlock/core";
 import { describe, expect, it } from "vitest";
 import { expandGrid } from "../spec/expand-grid.js";
 import { parseExperiment } from "../spec/parse-experiment.js";
 import { parseSpecText } from "../spec/spec-source.js";
-import { contentHash } from "./canonical-json.js";
 import { resolveCells } from "./resolve-cells.js";
 
 const resolve = (text: string) => {

@@ -3,9 +3,8 @@
  * plugin, load each dataset once (for its checksums, which enter every cell's identity) and build
  * the artifact DAG. Nothing is trained here; everything impossible is refused here.
  */
-import { loadDataset } from "@hemlock/core";
+import { canonicalJson, loadDataset } from "@hemlock/core";
 import { type ArtifactPlan, planArtifacts } from "../cells/artifact-plan.js";
-import { canonicalJson } from "../cells/canonical-json.js";
 import { type DatasetFacts, resolveCells } from "../cells/resolve-cells.js";
 import { type CodeVersion, codeVersion } from "../provenance/code-version.js";
 import { expandGrid } from "../spec/expand-grid.js";
