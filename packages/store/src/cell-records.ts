@@ -21,6 +21,8 @@ export interface CellRecordInput {
   defense: string;
   seed: number;
   setting: string;
+  /** The setting without the defense: the pairing key of defense comparisons. */
+  comparison: string;
   /** The artifact keys the cell is built from. */
   chain: string[];
 }
@@ -68,8 +70,19 @@ export function registerCells(store: Store, experimentId: number, records: CellR
       store.db
         .insert(cells)
         .values({ ...r, config: JSON.stringify(r.config), chain: JSON.stringify(r.chain), status: "planned" })
-        // The chain follows from the identity; set it on cells recorded before chains were kept.
-        .onConflictDoUpdate({ target: cells.identity, set: { chain: JSON.stringify(r.chain) } })
+        // The chain and comparison key follow from the identity; set them on cells recorded before
+        // they were kept. Labels follow the latest experiment that declares the cell.
+        .onConflictDoUpdate({
+          target: cells.identity,
+          set: {
+            chain: JSON.stringify(r.chain),
+            comparison: r.comparison,
+            dataset: r.dataset,
+            model: r.model,
+            attack: r.attack,
+            defense: r.defense,
+          },
+        })
         .run();
       store.db
         .insert(experimentCells)

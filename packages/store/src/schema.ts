@@ -4,11 +4,14 @@
  * a store is opened.
  * - experiments: one row per experiment name, with the spec text and its hash;
  * - cells: one row per cell identity (a hash of its resolved config, dataset checksums, code
- *   version and backend), shared by every experiment that declares it, with the axes as indexed
- *   columns for the leaderboard, its status, provenance and error;
+ *   version and backend), shared by every experiment that declares it, with the axes' labels as
+ *   indexed columns for the leaderboard, its status, provenance and error;
  * - experiment_cells: which experiment declares which cells;
  * - artifacts: content-addressed intermediate results (poisoned data, trained models) on disk;
  * - metrics: long format, one value per cell and metric, with the metric-spec version;
+ * - setting_metrics: per setting (a cell's config without its seed) and metric, the count, sum and
+ *   sum of squares over finished cells, kept by triggers (drizzle/0004_setting_metric_triggers.sql)
+ *   as metrics and cell statuses change, so the leaderboard reads one row per setting, not per cell;
  * - events: what happened during runs (started, finished, failed, interrupted);
  * - repro_checks: published numbers checked against measured ones.
  */
@@ -46,6 +49,12 @@ export const cells = sqliteTable(
     chain: text("chain").notNull().default("[]"),
     /** The setting without the seed: cells that differ only by seed share it (JSON hash). */
     setting: text("setting").notNull(),
+    /**
+     * The setting without the defense: cells that differ only by defense and seed share it, and
+     * a seed's cells under two defenses are paired in comparisons (JSON hash; "" on cells recorded
+     * before it was kept, until their experiment is planned again).
+     */
+    comparison: text("comparison").notNull().default(""),
     status: text("status", { enum: CELL_STATUSES }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     /** git sha and dirty flag, package versions, Node, backend, host, worker, times, peak RSS (JSON). */
@@ -63,6 +72,7 @@ export const cells = sqliteTable(
     index("cells_status").on(t.status),
     index("cells_board").on(t.dataset, t.model, t.attack, t.rate, t.defense),
     index("cells_setting").on(t.setting),
+    index("cells_comparison").on(t.comparison, t.seed),
   ],
 );
 
@@ -104,6 +114,26 @@ export const metrics = sqliteTable(
     specVersion: text("spec_version").notNull(),
   },
   (t) => [primaryKey({ columns: [t.identity, t.name] }), index("metrics_name").on(t.name)],
+);
+
+export const settingMetrics = sqliteTable(
+  "setting_metrics",
+  {
+    setting: text("setting").notNull(),
+    name: text("name").notNull(),
+    /** The setting's labels, as its cells have them. */
+    dataset: text("dataset").notNull(),
+    model: text("model").notNull(),
+    attack: text("attack").notNull(),
+    rate: real("rate").notNull(),
+    defense: text("defense").notNull(),
+    comparison: text("comparison").notNull(),
+    /** Over finished cells with a value: 0 once all of them are rerun or removed. */
+    n: integer("n").notNull(),
+    sum: real("sum").notNull(),
+    sumSquares: real("sum_squares").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.setting, t.name] })],
 );
 
 export const events = sqliteTable(

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +13,10 @@ import {
   registerCells,
   registerExperiment,
   releaseCells,
+  resetCells,
 } from "./cell-records.js";
 import { leaderboard } from "./leaderboard.js";
-import { openStore } from "./open-store.js";
+import { MIGRATIONS_DIR, openStore } from "./open-store.js";
 
 const tempDb = async () => join(await mkdtemp(join(tmpdir(), "hemlock-store-")), "hemlock.db");
 
@@ -28,6 +30,7 @@ const cell = (i: number): CellRecordInput => ({
   defense: "none",
   seed: i,
   setting: "s",
+  comparison: "c",
   chain: [],
 });
 
@@ -48,6 +51,7 @@ describe("the results store", () => {
       "experiments",
       "metrics",
       "repro_checks",
+      "setting_metrics",
       "sqlite_sequence",
     ]);
     expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
@@ -113,14 +117,15 @@ describe("the results store", () => {
       `${path}: this results store has 1 migration(s) this version of Hemlock does not know (written by a newer version); it was left unchanged`,
     );
     const after = new Database(path);
-    // The two migrations this code knows, and the unknown one, untouched.
-    expect(after.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()).toEqual({ n: 3 });
+    // The migrations this code knows, and the unknown one, untouched.
+    const known = JSON.parse(readFileSync(join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")).entries.length;
+    expect(after.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()).toEqual({ n: known + 1 });
     after.close();
   });
 
   it("lets two processes open one new database at once without corrupting it", async () => {
     const path = await tempDb();
-    const script = `import("${new URL("../dist/index.js", import.meta.url).pathname}").then(async (m) => { const s = await m.openStore(process.argv[1]); const id = m.registerExperiment(s, "e", "x"); m.registerCells(s, id, Array.from({length: 50}, (_, i) => ({identity: "c" + i, config: {}, dataset: "d", model: "m", attack: "a", rate: 0, defense: "none", seed: i, setting: "s", chain: []}))); s.close(); })`;
+    const script = `import("${new URL("../dist/index.js", import.meta.url).pathname}").then(async (m) => { const s = await m.openStore(process.argv[1]); const id = m.registerExperiment(s, "e", "x"); m.registerCells(s, id, Array.from({length: 50}, (_, i) => ({identity: "c" + i, config: {}, dataset: "d", model: "m", attack: "a", rate: 0, defense: "none", seed: i, setting: "s", comparison: "c", chain: []}))); s.close(); })`;
     const run = () =>
       new Promise<void>((resolve, reject) => {
         const child = spawn(process.execPath, ["-e", script, path], { stdio: "inherit" });
@@ -136,7 +141,7 @@ describe("the results store", () => {
   it("aggregates each setting over seeds: mean, sd, n and the 95% t-interval", async () => {
     const store = await openStore(await tempDb());
     const id = registerExperiment(store, "exp", "x");
-    registerCells(store, id, [cell(1), cell(2), cell(3), { ...cell(4), defense: "strip" }]);
+    registerCells(store, id, [cell(1), cell(2), cell(3), { ...cell(4), defense: "strip", setting: "s-strip" }]);
     const at = new Date();
     recordResults(
       store,
@@ -161,6 +166,80 @@ describe("the results store", () => {
     // R: qt(0.975, 2) = 4.302653; half-width 4.302653 * 0.1 / sqrt(3).
     expect((none?.ciHigh ?? 0) - 0.8).toBeCloseTo((4.302653 * 0.1) / Math.sqrt(3), 6);
     expect([rows[1]?.ciLow, rows[1]?.ciHigh]).toEqual([0.5, 0.5]);
+    store.close();
+  });
+
+  it("keeps the per-setting sums equal to a recount through reruns, replaced metrics, edits and relabelling", async () => {
+    const store = await openStore(await tempDb());
+    const id = registerExperiment(store, "exp", "x");
+    const cellsOf = [1, 2, 3, 4].map((i) => ({ ...cell(i), setting: i < 4 ? "s" : "t" }));
+    registerCells(store, id, cellsOf);
+    const at = new Date();
+    const finish = (i: number, values: Record<string, number | null>) =>
+      recordResults(store, [
+        {
+          identity: `cell-${i}`,
+          status: "finished",
+          metrics: values,
+          metricSpecVersion: "1.1.0",
+          provenance: {},
+          startedAt: at,
+          finishedAt: at,
+        },
+      ]);
+    const recount = () =>
+      store.sqlite
+        .prepare(
+          `SELECT c.setting, m.name, c.defense, count(*) AS n, sum(m.value) AS sum, sum(m.value * m.value) AS sumSquares
+           FROM metrics m JOIN cells c ON c.identity = m.identity
+           WHERE c.status = 'finished' AND m.value IS NOT NULL GROUP BY c.setting, m.name ORDER BY 1, 2`,
+        )
+        .all();
+    const summary = () =>
+      store.sqlite
+        .prepare(
+          "SELECT setting, name, defense, n, sum, sum_squares AS sumSquares FROM setting_metrics WHERE n > 0 ORDER BY 1, 2",
+        )
+        .all()
+        .map((r) => {
+          const row = r as { sum: number; sumSquares: number };
+          return { ...row, sum: Number(row.sum.toFixed(12)), sumSquares: Number(row.sumSquares.toFixed(12)) };
+        });
+    const rounded = () =>
+      recount().map((r) => {
+        const row = r as { sum: number; sumSquares: number };
+        return { ...row, sum: Number(row.sum.toFixed(12)), sumSquares: Number(row.sumSquares.toFixed(12)) };
+      });
+    finish(1, { cleanAccuracy: 0.9, attackSuccessRate: 0.5 });
+    finish(2, { cleanAccuracy: 0.8, attackSuccessRate: null });
+    finish(4, { cleanAccuracy: 0.7 });
+    expect(summary()).toEqual(rounded());
+    expect(summary()).toHaveLength(3);
+    // A rerun makes cells planned (their values leave the sums), then records new values.
+    resetCells(store, ["cell-1", "cell-2"], ["finished"]);
+    expect(summary()).toEqual(rounded());
+    finish(1, { cleanAccuracy: 0.95, attackSuccessRate: 0.25 });
+    finish(2, { cleanAccuracy: 0.85, attackSuccessRate: 0.75 });
+    finish(3, { cleanAccuracy: 0.6 });
+    expect(summary()).toEqual(rounded());
+    store.sqlite.prepare("UPDATE metrics SET value = 0.1 WHERE identity = 'cell-3'").run();
+    store.sqlite
+      .prepare("UPDATE metrics SET value = NULL WHERE identity = 'cell-2' AND name = 'attackSuccessRate'")
+      .run();
+    expect(summary()).toEqual(rounded());
+    // Another experiment that labels the cells differently relabels their settings' sums.
+    registerCells(
+      store,
+      id,
+      cellsOf.map((c) => ({ ...c, defense: c.setting === "s" ? "none holdout=100" : c.defense })),
+    );
+    expect(summary()).toEqual(rounded());
+    expect(leaderboard(store, { defense: "none", metrics: ["cleanAccuracy"] }).map((r) => [r.defense, r.n])).toEqual([
+      ["none", 1],
+      ["none holdout=100", 3],
+    ]);
+    const [s] = leaderboard(store, { defense: "none holdout=100", metrics: ["cleanAccuracy"] });
+    expect(s?.mean).toBeCloseTo((0.95 + 0.85 + 0.1) / 3, 12);
     store.close();
   });
 });

@@ -5,7 +5,7 @@
  * an interrupted run loses nothing finished and a rerun completes exactly what is missing.
  */
 import { hostname } from "node:os";
-import { loadDataset, METRIC_SPEC_VERSION } from "@hemlock/core";
+import { contentHash, loadDataset, METRIC_SPEC_VERSION } from "@hemlock/core";
 import {
   activeRunners,
   cellStatuses,
@@ -19,7 +19,7 @@ import {
   resetCells,
   type Store,
 } from "@hemlock/store";
-import { contentHash } from "../cells/canonical-json.js";
+import { type AxisLabels, axisLabels } from "../cells/axis-labels.js";
 import type { CellOutcome, GroupCell, GroupJob } from "../execute/run-poison-group.js";
 import type { ExperimentPlan } from "./plan-experiment.js";
 
@@ -73,21 +73,21 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
   const { store } = options;
   const runner = `${hostname()}:${process.pid}`;
   const experimentId = registerExperiment(store, plan.parsed.spec.name, plan.parsed.source.text);
+  const labels = axisLabels(plan.cells.map((c) => c.config));
   registerCells(
     store,
     experimentId,
-    plan.cells.map(({ identity, config, chain }) => {
+    plan.cells.map(({ identity, config, chain }, i) => {
       const { seed: _seed, ...setting } = config;
+      const { defense: _defense, ...comparable } = setting;
       return {
         identity,
         config,
-        dataset: config.dataset.name,
-        model: config.model.name,
-        attack: config.attack?.name ?? "none",
+        ...(labels[i] as AxisLabels),
         rate: config.rate,
-        defense: config.defense.name,
         seed: config.seed,
         setting: contentHash(setting),
+        comparison: contentHash(comparable),
         chain,
       };
     }),
