@@ -1,6 +1,6 @@
 /**
- * Reading experiments back: each with its cell counts by status (`hemlock ls`), and one
- * experiment's cells in grid order with their headline metrics (`hemlock show`).
+ * Reading experiments back: each with its cell counts by status (`hemlock ls`), one by name, and
+ * one experiment's cells in grid order with their headline metrics (`hemlock show`).
  */
 import { asc, eq, sql } from "drizzle-orm";
 import type { CellRecordInput } from "./cell-records.js";
@@ -41,10 +41,15 @@ export interface CellRow
   metrics: Record<string, number | null>;
 }
 
+/** The experiment's id, or undefined when no experiment has that name. */
+export function findExperiment(store: Store, name: string): number | undefined {
+  return store.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.name, name)).get()?.id;
+}
+
 /** The experiment's cells in grid order, or undefined when no experiment has that name. */
 export function experimentCellRows(store: Store, name: string): CellRow[] | undefined {
-  const experiment = store.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.name, name)).get();
-  if (!experiment) return undefined;
+  const experimentId = findExperiment(store, name);
+  if (experimentId === undefined) return undefined;
   const rows = store.db
     .select({
       identity: cells.identity,
@@ -59,7 +64,7 @@ export function experimentCellRows(store: Store, name: string): CellRow[] | unde
     })
     .from(experimentCells)
     .innerJoin(cells, eq(cells.identity, experimentCells.identity))
-    .where(eq(experimentCells.experimentId, experiment.id))
+    .where(eq(experimentCells.experimentId, experimentId))
     .orderBy(asc(experimentCells.position))
     .all();
   const values = new Map<string, Record<string, number | null>>();
@@ -67,7 +72,7 @@ export function experimentCellRows(store: Store, name: string): CellRow[] | unde
     .select({ identity: metrics.identity, name: metrics.name, value: metrics.value })
     .from(metrics)
     .innerJoin(experimentCells, eq(experimentCells.identity, metrics.identity))
-    .where(eq(experimentCells.experimentId, experiment.id))
+    .where(eq(experimentCells.experimentId, experimentId))
     .all()) {
     const entry = values.get(m.identity) ?? {};
     entry[m.name] = m.value;

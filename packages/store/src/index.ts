@@ -2,6 +2,10 @@
  * @hemlock/store: the results store (drizzle-orm on better-sqlite3): experiments, cells,
  * artifacts, metrics, events and reproduction checks.
  */
+
+export { type Bundle, type BundledCell, bundleSchema } from "./bundles/bundle-format.js";
+export { type ExportedBundle, exportBundle } from "./bundles/export-bundle.js";
+export { type ImportReport, importBundle, verifyBundle } from "./bundles/import-bundle.js";
 export {
   type ArtifactRecord,
   activeRunners,
@@ -18,10 +22,31 @@ export {
   resetCells,
 } from "./cell-records.js";
 export { collectGarbage, type GarbageReport } from "./collect-garbage.js";
-export { type CellRow, type ExperimentSummary, experimentCellRows, listExperiments } from "./experiment-queries.js";
-export { type LeaderboardRow, leaderboard } from "./leaderboard.js";
+export {
+  type CellRow,
+  type ExperimentSummary,
+  experimentCellRows,
+  findExperiment,
+  listExperiments,
+} from "./experiment-queries.js";
+export { type CellFilter, type LeaderboardRow, leaderboard, metricNames } from "./leaderboard.js";
 export { defaultStorePath, MIGRATIONS_DIR, openStore, type Store, type StoreDb } from "./open-store.js";
 export { pastWallTimes, settingKey } from "./past-runs.js";
+export {
+  type CompareOptions,
+  compareDefenses,
+  type DefenseComparison,
+  type SettingComparison,
+} from "./reports/compare-defenses.js";
+export {
+  type PairedTestName,
+  type RankedEntry,
+  type RankedSetting,
+  type RankOptions,
+  rankDefenses,
+  type VersusBest,
+} from "./reports/ranked-leaderboard.js";
+export { pairBySeed, type SeedValue, seedValues } from "./reports/seed-values.js";
 export * as schema from "./schema.js";
 export { bootstrapInterval } from "./statistics/bootstrap-interval.js";
 export { type FriedmanTest, friedmanTest } from "./statistics/friedman-test.js";
