@@ -4,6 +4,7 @@
  * subcommands instead of a loader.
  */
 import { Option } from "commander";
+import { filterOptions } from "./result-filter.js";
 
 export interface CommandModule {
   /** Runs the command with its positional arguments and parsed options (globals included). */
@@ -21,6 +22,19 @@ export interface CommandSpec {
 }
 
 const dbOption = () => new Option("--db <file>", "results store").env("HEMLOCK_DB").default("hemlock.db");
+
+/** The options of the commands that test defenses against each other (leaderboard, compare). */
+const statisticsOptions = (metricHelp: string) => [
+  dbOption,
+  ...filterOptions,
+  () => new Option("--metric <name>", metricHelp).default("attackSuccessRate"),
+  () =>
+    new Option("--test <test>", "paired test across seeds: t (paired t-test) or wilcoxon (signed-rank)")
+      .choices(["t", "wilcoxon"])
+      .default("t"),
+  () => new Option("--alpha <p>", "significance level after Holm correction").default("0.05"),
+  () => new Option("--json", "print as JSON"),
+];
 
 const mirrorOption = () =>
   new Option(
@@ -87,6 +101,78 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "one experiment's grid as a table: every cell with its status and headline metrics",
     options: [dbOption, () => new Option("--json", "print as JSON")],
     load: () => import("./commands/show.js"),
+  },
+  {
+    name: "leaderboard",
+    summary: "defenses ranked in each setting: mean ± 95% CI, n, and a paired test against the best",
+    options: statisticsOptions("the metric to rank by"),
+    load: () => import("./commands/leaderboard.js"),
+  },
+  {
+    name: "compare",
+    args: "<defenseA> <defenseB>",
+    summary: "two defenses in every setting they share: paired t and Wilcoxon tests over seeds, Holm-corrected",
+    options: statisticsOptions("the metric to compare"),
+    load: () => import("./commands/compare.js"),
+  },
+  {
+    name: "export",
+    summary: "the leaderboard as CSV, JSON, LaTeX (booktabs, best in bold) or Markdown",
+    options: [
+      dbOption,
+      () =>
+        new Option("--format <format>", "output format")
+          .choices(["csv", "json", "latex", "markdown"])
+          .makeOptionMandatory(),
+      ...filterOptions,
+      () => new Option("--defense <label>", "only this defense"),
+      () =>
+        new Option(
+          "--metric <names...>",
+          "metrics to include (default: every metric for csv and json; clean accuracy and ASR for tables)",
+        ),
+      () => new Option("--out <file>", "write to this file instead of printing"),
+    ],
+    load: () => import("./commands/export.js"),
+  },
+  {
+    name: "plot",
+    summary:
+      "chart results (Vega-Lite, rendered headless) to SVG or PNG: metrics against rate, or the ASR/accuracy Pareto front",
+    options: [
+      dbOption,
+      () => new Option("--out <file>", "the chart file: .svg or .png").makeOptionMandatory(),
+      () =>
+        new Option(
+          "--kind <kind>",
+          "rate: ASR and clean accuracy against poisoning rate; pareto: ASR against clean accuracy",
+        )
+          .choices(["rate", "pareto"])
+          .default("rate"),
+      ...filterOptions,
+      () => new Option("--defense <label>", "only this defense"),
+    ],
+    load: () => import("./commands/plot.js"),
+  },
+  {
+    name: "bundle",
+    summary: "share results between stores: export an experiment with checksums, import one",
+    subcommands: [
+      {
+        name: "export",
+        args: "<experiment>",
+        summary: "write an experiment's cells, metrics, provenance and checksums to a file (.gz to compress)",
+        options: [dbOption, () => new Option("--out <file>", "the bundle file").makeOptionMandatory()],
+        load: () => import("./commands/bundle-export.js"),
+      },
+      {
+        name: "import",
+        args: "<file>",
+        summary: "verify a bundle and add it to the store; identical cells are skipped, conflicts refused",
+        options: [dbOption],
+        load: () => import("./commands/bundle-import.js"),
+      },
+    ],
   },
   {
     name: "gc",

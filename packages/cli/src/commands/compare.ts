@@ -1,0 +1,68 @@
+/**
+ * `hemlock compare DEF_A DEF_B`: the two defenses in every setting they share, per setting both
+ * means over the shared seeds, the difference, the paired t-test and Wilcoxon signed-rank p, and
+ * the chosen test Holm-corrected over the settings; then wins, losses and ties, and a signed-rank
+ * test over the settings' means.
+ */
+import { HemlockError } from "@hemlock/core";
+import { compareDefenses, type PairedTestName } from "@hemlock/store";
+import Table from "cli-table3";
+import { formatP, formatValue, metricTitle } from "../format/metric-values.js";
+import { checkMetrics, resultFilter, significanceLevel } from "../result-filter.js";
+import { openExistingStore } from "../store-option.js";
+
+export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+  const [a, b] = args as [string, string];
+  const store = await openExistingStore(options.db);
+  try {
+    const { defense: _, ...filter } = resultFilter(store, options);
+    const [metric] = checkMetrics(store, [String(options.metric)]) as [string];
+    const test = options.test as PairedTestName;
+    const alpha = significanceLevel(options);
+    const result = compareDefenses(store, { ...filter, a, b, metric, test, alpha });
+    if (result.settings.length === 0)
+      throw new HemlockError(
+        "INVALID_ARGUMENT",
+        `"${a}" and "${b}" share no setting with two or more common seeds in ${store.path}${filter.experimentId === undefined ? "" : ` (experiment ${String(options.experiment)})`}`,
+        "Defenses are compared on cells that differ only by defense; `hemlock leaderboard` lists the defenses in each setting.",
+      );
+    if (options.json) {
+      console.log(JSON.stringify(result, null, 2));
+      return 0;
+    }
+    const table = new Table({
+      head: ["dataset", "model", "attack", "rate", "n", a, b, "A − B", "t p", "Wilcoxon p", "p (Holm)", "better"],
+      style: { head: [], border: [] },
+    });
+    for (const s of result.settings)
+      table.push([
+        s.dataset,
+        s.model,
+        s.attack,
+        s.rate,
+        s.seeds.length,
+        formatValue(metric, s.meanA),
+        formatValue(metric, s.meanB),
+        formatValue(metric, s.meanDifference),
+        formatP(s.t.p),
+        formatP(s.wilcoxon.p),
+        formatP(s.pAdjusted),
+        s.better === "a" ? a : s.better === "b" ? b : "—",
+      ]);
+    console.log(
+      `${metricTitle(metric)}, ${result.higherIsBetter ? "higher" : "lower"} is better; means over the seeds both share; ` +
+        `p (Holm): the ${test === "t" ? "paired t-test" : "Wilcoxon signed-rank test"} corrected over ${result.settings.length} settings`,
+    );
+    console.log(table.toString());
+    const { wins } = result;
+    console.log(
+      `${a} better in ${wins.a}, ${b} better in ${wins.b}, no significant difference in ${wins.ties} (α = ${alpha})` +
+        (result.overall
+          ? `; over settings, Wilcoxon signed-rank V = ${result.overall.statistic}, p = ${formatP(result.overall.p)} (n = ${result.overall.n})`
+          : ""),
+    );
+    return 0;
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * `hemlock leaderboard`: in every setting the filters select, the defenses ranked by a metric
+ * (mean ± 95% CI over seeds, n), with interval ranks, each defense's difference from the best and
+ * a paired test against it across seeds (Holm-corrected over the setting's defenses); clean
+ * accuracy beside the metric for context.
+ */
+import { METRIC_LABELS } from "@hemlock/core";
+import { leaderboard, type PairedTestName, rankDefenses } from "@hemlock/store";
+import Table from "cli-table3";
+import pc from "picocolors";
+import { formatMeanCi, formatP, formatValue, metricTitle } from "../format/metric-values.js";
+import { disambiguate } from "../format/result-tables.js";
+import { checkMetrics, nothingSelected, resultFilter, significanceLevel } from "../result-filter.js";
+import { openExistingStore } from "../store-option.js";
+
+export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+  const store = await openExistingStore(options.db);
+  try {
+    const filter = resultFilter(store, options);
+    const [metric] = checkMetrics(store, [String(options.metric)]) as [string];
+    const test = options.test as PairedTestName;
+    const alpha = significanceLevel(options);
+    const ranked = rankDefenses(store, { ...filter, metric, test, alpha });
+    if (ranked.length === 0) throw nothingSelected(store, options);
+    const context = metric === "cleanAccuracy" ? undefined : "cleanAccuracy";
+    const clean = new Map(
+      context ? leaderboard(store, { ...filter, metrics: [context] }).map((r) => [r.setting, r]) : [],
+    );
+    if (options.json) {
+      console.log(JSON.stringify(ranked, null, 2));
+      return 0;
+    }
+    const testName = test === "t" ? "paired t-test" : "Wilcoxon signed-rank test";
+    console.log(
+      `${metricTitle(metric)}, ${ranked[0]?.higherIsBetter ? "higher" : "lower"} is better; mean ± 95% CI over seeds; ` +
+        `rank 1 + the defenses whose interval is wholly better; vs best: ${testName} over shared seeds, Holm-corrected (* p < ${alpha})`,
+    );
+    for (const setting of ranked) {
+      const table = new Table({
+        head: [
+          "rank",
+          "defense",
+          METRIC_LABELS[metric] ?? metric,
+          "n",
+          "Δ vs best",
+          "p (Holm)",
+          ...(context ? ["clean accuracy"] : []),
+        ],
+        style: { head: [], border: [] },
+      });
+      for (const e of disambiguate(setting.entries) as typeof setting.entries) {
+        const versus = e.versusBest;
+        const c = clean.get(e.setting);
+        table.push([
+          e.rank,
+          e.best ? pc.bold(e.defense) : e.defense,
+          formatMeanCi(metric, e.mean, e.ciHigh),
+          e.n,
+          e.best ? "best" : versus ? signed(formatValue(metric, versus.meanDifference)) : "",
+          e.best ? "" : versus ? `${formatP(versus.pAdjusted)}${versus.significant ? " *" : ""}` : "n < 2",
+          ...(context ? [c ? formatMeanCi(context, c.mean, c.ciHigh) : ""] : []),
+        ]);
+      }
+      console.log(`\n${setting.dataset} · ${setting.model} · ${setting.attack} · rate ${setting.rate}`);
+      console.log(table.toString());
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function signed(text: string): string {
+  return text.startsWith("-") ? text : `+${text}`;
+}

@@ -1,0 +1,21 @@
+/**
+ * How metric values print: shares in [0, 1] as percentages with one decimal, other values with
+ * three significant digits; a mean with the half-width of its interval; p-values compactly.
+ */
+import { isProportion, METRIC_LABELS } from "@hemlock/core";
+
+export function formatValue(metric: string, value: number): string {
+  return isProportion(metric) ? (100 * value).toFixed(1) : Number(value.toPrecision(3)).toString();
+}
+
+export function formatMeanCi(metric: string, mean: number, ciHigh: number, pm = "±"): string {
+  return `${formatValue(metric, mean)} ${pm} ${formatValue(metric, ciHigh - mean)}`;
+}
+
+export function metricTitle(metric: string): string {
+  return `${METRIC_LABELS[metric] ?? metric}${isProportion(metric) ? " (%)" : ""}`;
+}
+
+export function formatP(p: number): string {
+  return p < 0.001 ? "<0.001" : p.toFixed(3);
+}
