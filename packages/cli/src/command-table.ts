@@ -105,7 +105,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "leaderboard",
     summary: "defenses ranked in each setting: mean ± 95% CI, n, and a paired test against the best",
-    options: statisticsOptions("the metric to rank by"),
+    options: [
+      ...statisticsOptions("the metric to rank by"),
+      () =>
+        new Option("--interval <kind>", "95% interval over seeds: t, or the seeded percentile bootstrap")
+          .choices(["t", "bootstrap"])
+          .default("t"),
+    ],
     load: () => import("./commands/leaderboard.js"),
   },
   {

@@ -58,7 +58,13 @@ describe("hemlock leaderboard", () => {
   it("ranks the defenses in each setting with means, intervals and Holm-corrected paired tests against the best", async () => {
     const out = await runCli(["leaderboard", "--db", db, "--json"]);
     expect(out.code).toBe(0);
-    const ranked = JSON.parse(out.stdout) as RankedSetting[];
+    const { settings: ranked, acrossSettings } = JSON.parse(out.stdout) as {
+      settings: RankedSetting[];
+      acrossSettings: { defenses: string[]; meanRanks: number[]; settings: number };
+    };
+    // perfect-filter is best in both settings: mean rank 1 in the Friedman test across them.
+    expect(acrossSettings.settings).toBe(2);
+    expect(acrossSettings.meanRanks[acrossSettings.defenses.indexOf("perfect-filter")]).toBe(1);
     expect(ranked.map((s) => [s.attack, s.rate, s.entries.length])).toEqual([
       ["badnets", 0.05, 3],
       ["badnets", 0.1, 3],
@@ -87,6 +93,11 @@ describe("hemlock leaderboard", () => {
     expect(text.stdout).toContain("digits · mlp · badnets · rate 0.1");
     expect(text.stdout).not.toContain("rate 0.05");
     expect(text.stdout).toMatch(/│ 1\s+│ perfect-filter\s+│ 0\.0 ± 0\.0\s+│ 3 │ best/);
+    const all = await runCli(["leaderboard", "--db", db, "--interval", "bootstrap"]);
+    expect(all.stdout).toContain("bootstrap interval");
+    expect(all.stdout).toMatch(
+      /Across 2 settings, Friedman test: χ² = [\d.]+, df = 2, p = [\d.<]+; mean ranks \(1 = best\): perfect-filter 1\.00/,
+    );
   });
 
   it("names the metrics and labels that exist when a filter matches nothing", async () => {

@@ -38,6 +38,7 @@ export {
   type DefenseComparison,
   type SettingComparison,
 } from "./reports/compare-defenses.js";
+export { type FriedmanAcrossSettings, friedmanAcrossSettings } from "./reports/friedman-across-settings.js";
 export {
   type PairedTestName,
   type RankedEntry,

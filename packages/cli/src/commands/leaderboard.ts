@@ -2,13 +2,13 @@
  * `hemlock leaderboard`: in every setting the filters select, the defenses ranked by a metric
  * (mean ± 95% CI over seeds, n), with interval ranks, each defense's difference from the best and
  * a paired test against it across seeds (Holm-corrected over the setting's defenses); clean
- * accuracy beside the metric for context.
+ * accuracy beside the metric for context; then the Friedman test across the settings.
  */
 import { METRIC_LABELS } from "@hemlock/core";
-import { leaderboard, type PairedTestName, rankDefenses } from "@hemlock/store";
+import { friedmanAcrossSettings, leaderboard, type PairedTestName, rankDefenses } from "@hemlock/store";
 import Table from "cli-table3";
 import pc from "picocolors";
-import { formatMeanCi, formatP, formatValue, metricTitle } from "../format/metric-values.js";
+import { formatMeanCi, formatMeanInterval, formatP, formatValue, metricTitle } from "../format/metric-values.js";
 import { disambiguate } from "../format/result-tables.js";
 import { checkMetrics, nothingSelected, resultFilter, significanceLevel } from "../result-filter.js";
 import { openExistingStore } from "../store-option.js";
@@ -20,19 +20,21 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
     const [metric] = checkMetrics(store, [String(options.metric)]) as [string];
     const test = options.test as PairedTestName;
     const alpha = significanceLevel(options);
-    const ranked = rankDefenses(store, { ...filter, metric, test, alpha });
+    const interval = options.interval as "t" | "bootstrap";
+    const ranked = rankDefenses(store, { ...filter, metric, test, alpha, interval });
     if (ranked.length === 0) throw nothingSelected(store, options);
     const context = metric === "cleanAccuracy" ? undefined : "cleanAccuracy";
     const clean = new Map(
       context ? leaderboard(store, { ...filter, metrics: [context] }).map((r) => [r.setting, r]) : [],
     );
+    const across = friedmanAcrossSettings(ranked);
     if (options.json) {
-      console.log(JSON.stringify(ranked, null, 2));
+      console.log(JSON.stringify({ settings: ranked, acrossSettings: across ?? null }, null, 2));
       return 0;
     }
     const testName = test === "t" ? "paired t-test" : "Wilcoxon signed-rank test";
     console.log(
-      `${metricTitle(metric)}, ${ranked[0]?.higherIsBetter ? "higher" : "lower"} is better; mean ± 95% CI over seeds; ` +
+      `${metricTitle(metric)}, ${ranked[0]?.higherIsBetter ? "higher" : "lower"} is better; ${interval === "t" ? "mean ± 95% t-interval" : "mean [95% bootstrap interval]"} over seeds; ` +
         `rank 1 + the defenses whose interval is wholly better; vs best: ${testName} over shared seeds, Holm-corrected (* p < ${alpha})`,
     );
     for (const setting of ranked) {
@@ -54,7 +56,9 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
         table.push([
           e.rank,
           e.best ? pc.bold(e.defense) : e.defense,
-          formatMeanCi(metric, e.mean, e.ciHigh),
+          interval === "t"
+            ? formatMeanCi(metric, e.mean, e.ciHigh)
+            : formatMeanInterval(metric, e.mean, e.ciLow, e.ciHigh),
           e.n,
           e.best ? "best" : versus ? signed(formatValue(metric, versus.meanDifference)) : "",
           e.best ? "" : versus ? `${formatP(versus.pAdjusted)}${versus.significant ? " *" : ""}` : "n < 2",
@@ -64,6 +68,16 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
       console.log(`\n${setting.dataset} · ${setting.model} · ${setting.attack} · rate ${setting.rate}`);
       console.log(table.toString());
     }
+    if (across)
+      console.log(
+        `\nAcross ${across.settings} settings, Friedman test: χ² = ${across.statistic.toFixed(2)}, df = ${across.df}, p = ${formatP(across.p)}; ` +
+          `mean ranks (1 = best): ${across.defenses
+            .map((d, i) => ({ d, r: across.meanRanks[i] as number }))
+            .sort((a, b) => a.r - b.r)
+            .map(({ d, r }) => `${d} ${r.toFixed(2)}`)
+            .join(", ")}` +
+          (across.leftOut.length > 0 ? ` (not in every setting: ${across.leftOut.join(", ")})` : ""),
+      );
     return 0;
   } finally {
     store.close();

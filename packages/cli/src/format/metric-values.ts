@@ -19,3 +19,8 @@ export function metricTitle(metric: string): string {
 export function formatP(p: number): string {
   return p < 0.001 ? "<0.001" : p.toFixed(3);
 }
+
+/** A mean with its interval's bounds, for intervals that need not be symmetric (bootstrap). */
+export function formatMeanInterval(metric: string, mean: number, low: number, high: number): string {
+  return `${formatValue(metric, mean)} [${formatValue(metric, low)}, ${formatValue(metric, high)}]`;
+}

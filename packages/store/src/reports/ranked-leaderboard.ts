@@ -1,12 +1,13 @@
 /**
  * Defenses ranked within each setting they share (same dataset, model, training, attack, rate and
  * holdout; only the defense differs): by mean over seeds in the metric's better direction, with
- * interval ranks (overlapping 95% intervals share a rank) and, for every defense but the best, a
+ * interval ranks (overlapping 95% intervals, t or bootstrap, share a rank) and, for every defense but the best, a
  * paired test across seeds against the best, Holm-corrected over the defenses of the setting.
  */
 import { metricDirection } from "@hemlock/core";
 import { type CellFilter, type LeaderboardRow, leaderboard } from "../leaderboard.js";
 import type { Store } from "../open-store.js";
+import { bootstrapInterval } from "../statistics/bootstrap-interval.js";
 import { holmAdjust } from "../statistics/holm.js";
 import { intervalRanks } from "../statistics/interval-ranks.js";
 import { pairedTTest } from "../statistics/paired-t-test.js";
@@ -47,13 +48,19 @@ export interface RankOptions extends CellFilter {
   metric: string;
   test?: PairedTestName;
   alpha?: number;
+  /** The 95% interval: Student t (default) or the seeded percentile bootstrap over seeds. */
+  interval?: "t" | "bootstrap";
 }
 
 export function rankDefenses(store: Store, options: RankOptions): RankedSetting[] {
-  const { metric, test = "t", alpha = 0.05, ...filter } = options;
+  const { metric, test = "t", alpha = 0.05, interval = "t", ...filter } = options;
   const higherIsBetter = metricDirection(metric) !== "lower";
-  const rows = leaderboard(store, { ...filter, metrics: [metric] });
   const values = groupBy(seedValues(store, metric, filter), (v) => v.setting);
+  const rows = leaderboard(store, { ...filter, metrics: [metric] }).map((row) => {
+    if (interval === "t") return row;
+    const { low, high } = bootstrapInterval((values.get(row.setting) ?? []).map((v) => v.value));
+    return { ...row, ciLow: low, ciHigh: high };
+  });
   const settings = groupBy(rows, (r) => r.comparison || [r.dataset, r.model, r.attack, r.rate].join("\u0000"));
   return [...settings.values()].map((group) => {
     const sorted = [...group].sort((a, b) => (higherIsBetter ? b.mean - a.mean : a.mean - b.mean));

@@ -5,11 +5,13 @@ import { describe, expect, it } from "vitest";
 import { recordResults, registerCells } from "../cell-records.js";
 import { leaderboard } from "../leaderboard.js";
 import { openStore } from "../open-store.js";
+import { bootstrapInterval } from "../statistics/bootstrap-interval.js";
 import { holmAdjust } from "../statistics/holm.js";
 import { pairedTTest } from "../statistics/paired-t-test.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon-signed-rank.js";
 import { fillSyntheticGrid, type SyntheticCell } from "../testing/synthetic-grid.js";
 import { compareDefenses } from "./compare-defenses.js";
+import { friedmanAcrossSettings } from "./friedman-across-settings.js";
 import { rankDefenses } from "./ranked-leaderboard.js";
 
 const tempStore = async () => openStore(join(await mkdtemp(join(tmpdir(), "hemlock-reports-")), "hemlock.db"));
@@ -83,6 +85,39 @@ describe("defenses ranked within each setting", () => {
     expect(rows[1]?.mean).toBeCloseTo(0.5, 12);
     expect(leaderboard(store, { attack: "blend", metrics: ["attackSuccessRate"] })).toEqual([]);
     expect(leaderboard(store, { attack: "blended alpha=0.2", metrics: ["attackSuccessRate"] })).toHaveLength(6);
+    store.close();
+  });
+});
+
+describe("ranks across settings and bootstrap intervals", () => {
+  it("runs the Friedman test over settings on the defenses' means", async () => {
+    const store = await tempStore();
+    fillSyntheticGrid(store, values);
+    const ranked = rankDefenses(store, { metric: "attackSuccessRate" });
+    const f = friedmanAcrossSettings(ranked);
+    // Both settings rank spectral-signatures < strip < none: identical rankings of k = 3 in n = 2
+    // blocks give chi^2 = n (k - 1) = 4 and p = exp(-2).
+    expect(f?.defenses).toEqual(["none", "spectral-signatures", "strip"]);
+    expect(f?.meanRanks).toEqual([3, 1, 2]);
+    expect(f?.statistic).toBeCloseTo(4, 12);
+    expect(f?.p).toBeCloseTo(Math.exp(-2), 12);
+    expect(friedmanAcrossSettings(ranked.slice(0, 1))).toBeUndefined();
+    store.close();
+  });
+
+  it("uses the seeded percentile bootstrap over seeds when asked", async () => {
+    const store = await tempStore();
+    fillSyntheticGrid(store, values);
+    const [setting] = rankDefenses(store, { metric: "attackSuccessRate", rate: 0.1, interval: "bootstrap" });
+    const none = setting?.entries.find((e) => e.defense === "none");
+    const series = [1, 2, 3, 4, 5].map(
+      (s) => values({ attack: "badnets", rate: 0.1, defense: "none", seed: s }).attackSuccessRate,
+    );
+    const expected = bootstrapInterval(series);
+    expect([none?.ciLow, none?.ciHigh]).toEqual([expected.low, expected.high]);
+    // The bootstrap interval lies within the sample's range.
+    expect(none?.ciLow).toBeGreaterThanOrEqual(Math.min(...series));
+    expect(none?.ciHigh).toBeLessThanOrEqual(Math.max(...series));
     store.close();
   });
 });
