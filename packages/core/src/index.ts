@@ -50,7 +50,6 @@ export { BUNDLED_DATA_DIR, readSourceFile } from "./datasets/read-source-file.js
 export type { SourceFile } from "./datasets/source-files.js";
 export { stratifiedSplit, stratifiedSubset } from "./datasets/transforms/stratified-indices.js";
 export { type FileCheck, type FileState, sha256File, verifyFile, verifyFiles } from "./datasets/verify-files.js";
-export { kMeans } from "./defenses/analysis/kmeans.js";
 export { anomalyIndices } from "./defenses/analysis/median-absolute-deviation.js";
 export {
   type ReversedTrigger,
@@ -88,6 +87,7 @@ export { type Examples, mapBatches } from "./models/batched.js";
 export { type BadnetsCnnOptions, buildBadnetsCnn } from "./models/builtins/badnets-cnn.js";
 export { buildMlp, type MlpOptions } from "./models/builtins/mlp.js";
 export { Classifier, type ModelSpec } from "./models/classifier.js";
+export { kMeans } from "./models/clustering/kmeans.js";
 export { defineModel, type ModelCapability, type ModelContext, type ModelPlugin } from "./models/define-model.js";
 export { loadClassifier, saveClassifier } from "./models/model-files.js";
 export { models } from "./models/model-registry.js";

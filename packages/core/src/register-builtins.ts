@@ -30,6 +30,7 @@ import { deepPartitionAggregation } from "./defenses/builtins/deep-partition-agg
 import { dpSgd } from "./defenses/builtins/dp-sgd.js";
 import { finePruning } from "./defenses/builtins/fine-pruning.js";
 import { knnLabelSanitization } from "./defenses/builtins/knn-label-sanitization.js";
+import { labelFlipCertificate } from "./defenses/builtins/label-flip-certificate.js";
 import { neuralCleanse } from "./defenses/builtins/neural-cleanse.js";
 import { roni } from "./defenses/builtins/roni.js";
 import { spectralSignatures } from "./defenses/builtins/spectral-signatures.js";
@@ -38,6 +39,7 @@ import { strip } from "./defenses/builtins/strip.js";
 import { trim } from "./defenses/builtins/trim.js";
 import { defenses } from "./defenses/defense-registry.js";
 import { badnetsCnn } from "./models/builtins/badnets-cnn.js";
+import { kmeans } from "./models/builtins/kmeans.js";
 import { linearSvm } from "./models/builtins/linear-svm.js";
 import { logisticRegression } from "./models/builtins/logistic-regression.js";
 import { mlp } from "./models/builtins/mlp.js";
@@ -54,7 +56,7 @@ const BUILTIN_DATASETS = [mnist, fashionMnist, mnist17, digits, breastCancer, ir
 
 registerAll(datasets, BUILTIN_DATASETS);
 
-const BUILTIN_MODELS = [logisticRegression, linearSvm, mlp, badnetsCnn, resnetSmall];
+const BUILTIN_MODELS = [logisticRegression, linearSvm, mlp, badnetsCnn, resnetSmall, kmeans];
 
 registerAll(models, BUILTIN_MODELS);
 
@@ -84,6 +86,7 @@ const BUILTIN_DEFENSES = [
   roni,
   strip,
   deepPartitionAggregation,
+  labelFlipCertificate,
   bagging,
   dpSgd,
   finePruning,

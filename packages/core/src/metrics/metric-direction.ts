@@ -10,6 +10,7 @@ const LOWER = new Set(["attackSuccessRate", "targetedAttackSuccess", "intendedLa
 
 export function metricDirection(name: string): MetricDirection {
   if (LOWER.has(name)) return "lower";
+  if (name === "defense.certifiedFlips") return "higher";
   if (name.startsWith("defense.") || name === "removed" || name === "flagged") return "none";
   if (name.endsWith(".fpr")) return "lower";
   return "higher";
@@ -24,6 +25,7 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
   "detection.f1": "poison detection F1",
   "detection.auroc": "poison detection AUROC",
   "inputDetection.tprAt5Fpr": "triggered inputs flagged at 5% FPR",
+  "defense.certifiedFlips": "certified label flips",
 };
 
 /** Whether values are shares in [0, 1], shown as percentages. */

@@ -66,6 +66,10 @@ export class Classifier {
     },
   ): TrainResult {
     const parsed = parseParams(trainConfigSchema, config, options.where ?? "train") as TrainConfig;
+    if (this.plugin.fitDirect) {
+      const fitted = this.plugin.fitDirect(this.params, this.model, data, { ...this.context, seed: options.seed });
+      return { history: [], epochsRun: 0, stoppedEarly: false, steps: 0, fitted };
+    }
     const classes = this.context.classes;
     const trainSize = data.labels.length;
     return trainModel(this.model, data, parsed, options.seed, {

@@ -44,6 +44,8 @@ export interface TrainResult {
   stoppedEarly: boolean;
   /** Optimizer steps taken: one per batch. */
   steps: number;
+  /** What a model that fits itself (fitDirect) reports. */
+  fitted?: Record<string, number>;
 }
 
 /** One optimizer step on a batch; returns the batch loss. */

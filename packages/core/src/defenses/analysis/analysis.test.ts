@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { kMeans } from "../../models/clustering/kmeans.js";
 import { SeededRandom } from "../../random/seeded-random.js";
 import { fastIca } from "./fast-ica.js";
-import { kMeans } from "./kmeans.js";
 import { principalDirections } from "./principal-directions.js";
 import { meanSilhouette } from "./silhouette.js";
 

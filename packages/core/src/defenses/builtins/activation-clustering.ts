@@ -17,9 +17,9 @@
  */
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
+import { kMeans } from "../../models/clustering/kmeans.js";
 import { gatherBatch } from "../../training/labeled-arrays.js";
 import { fastIca } from "../analysis/fast-ica.js";
-import { kMeans } from "../analysis/kmeans.js";
 import { neighbourLabelVotes } from "../analysis/nearest-neighbours.js";
 import { principalProjection } from "../analysis/principal-directions.js";
 import { meanSilhouette } from "../analysis/silhouette.js";

@@ -1,7 +1,8 @@
 /**
- * k-means (Lloyd's algorithm) with k-means++ seeding and restarts, keeping the lowest inertia:
- * the clustering of activation clustering (2-means) and of the k-means model of the DPA
- * reproduction (random init, 10 restarts). Seeded, so a seed fixes the clustering.
+ * k-means (Lloyd's algorithm until no assignment changes) with k-means++ or random seeding and
+ * restarts, keeping the lowest inertia: the clustering of activation clustering (2-means) and of
+ * the kmeans model (random init, 10 restarts, as the DPA reproduction). Seeded, so a seed fixes
+ * the clustering.
  */
 import { SeededRandom } from "../../random/seeded-random.js";
 
