@@ -106,4 +106,27 @@ grid:
       "exp.yaml:4:11: holdout.size: 500 held examples leave none of breast-cancer's 114 test examples to measure on",
     );
   });
+
+  it("measures on the whole test split with holdout 0, and refuses it for a defense that needs a holdout", () => {
+    const facts = () => ({
+      name: "digits",
+      domain: "image" as const,
+      exampleShape: [8, 8, 1],
+      classes: 10,
+      testSize: 360,
+    });
+    const spec = (defense: string) =>
+      parseExperiment(
+        parseSpecText(
+          `name: x\ndataset: digits\nmodel: mlp\nattack: badnets\nrate: 0.1\ndefense: ${defense}\nholdout: {size: 0}\n`,
+          "h.yaml",
+        ),
+      );
+    const ok = spec("none");
+    expect(resolveCells(ok, expandGrid(ok), facts).map((c) => c.holdout)).toEqual([0]);
+    const strip = spec("strip");
+    expect(() => resolveCells(strip, expandGrid(strip), facts)).toThrow(
+      "h.yaml:7:11: holdout.size: strip needs a clean holdout; holdout.size is 0 (defaults to 1000 when not given)",
+    );
+  });
 });

@@ -157,6 +157,11 @@ function fitProblems(
       cell.defense?.path ?? ["defense"],
       `${defense.name} works on ${domains.join(" or ")} data; ${data.name} is ${data.domain}`,
     ]);
+  if (holdout === 0 && defenses.get(defense.name).needs.includes("clean-holdout"))
+    out.push([
+      ["holdout", "size"],
+      `${defense.name} needs a clean holdout; holdout.size is 0 (defaults to 1000 when not given)`,
+    ]);
   if (holdout >= data.testSize)
     out.push([
       ["holdout", "size"],

@@ -3,6 +3,8 @@
  * model, train, attack, rate, defense) is given once: as a single value at the top level, as a
  * list under `grid` (crossed with every other list), or in a `zip` block whose lists vary
  * together. `seeds` is a count (seeds 1..n) or a list; `exclude` drops matching combinations.
+ * Reproduction files (experiments/repro/) add the `paper`, the `expect` list of published numbers
+ * with tolerances, and the `differences` from the paper's setting.
  * Plugin parameters are checked later against each plugin's own schema (resolve-cells), where
  * the registries are known; here only the shape is. The JSON Schema editors use is generated
  * from this (experiments/schema.json).
@@ -55,6 +57,48 @@ const axisLists = z
 /** A value an exclude rule matches: a name, a number, or a partial object. */
 const matcherSchema = z.union([z.string(), z.number(), z.record(z.string(), z.unknown())]);
 
+/** Which cells an expectation reads: labels (or plugin names) and a rate, as the leaderboard's filters. */
+const selectorSchema = z
+  .object({
+    dataset: z.string().optional(),
+    model: z.string().optional(),
+    attack: z.string().optional().describe('An attack label or plugin name; "none" for clean training'),
+    defense: z.string().optional(),
+    rate: rateSchema.optional(),
+  })
+  .strict();
+
+export const paperSchema = z
+  .object({
+    authors: z.array(z.string().min(1)).min(1),
+    title: z.string().min(1),
+    venue: z.string().min(1).describe('Where it was published, e.g. "ICLR 2021" or "arXiv"'),
+    year: z.number().int().min(1950).max(2100),
+    arxiv: z
+      .string()
+      .regex(/^\d{4}\.\d{4,5}$/, "an arXiv id such as 2006.14768")
+      .optional(),
+  })
+  .strict()
+  .describe("The paper whose numbers the expect list checks");
+
+export const expectationSchema = z
+  .object({
+    metric: z.string().min(1).describe("A recorded metric, e.g. cleanAccuracy or defense.certifiedFlips"),
+    where: selectorSchema.default({}).describe("The cells the check reads: one setting unless each is set"),
+    published: z.number().describe("The paper's number, in the metric's units (shares as fractions)"),
+    tolerance: z
+      .union([z.number().min(0), z.tuple([z.number(), z.number()])])
+      .describe(
+        "Absolute: |measured - published| <= tolerance; or [low, high]: the range the measurement must fall in",
+      ),
+    source: z.string().min(1).describe('Where the number stands in the paper: "Table 2", "Section 4"'),
+    each: z.boolean().optional().describe("Check every setting the selector matches"),
+    relativeTo: selectorSchema.optional().describe("Measure the difference from this one setting's mean"),
+    note: z.string().optional(),
+  })
+  .strict();
+
 export const experimentSpecSchema = z
   .object({
     name: z
@@ -80,11 +124,23 @@ export const experimentSpecSchema = z
       .describe("Combinations to drop: every axis named in a rule must match"),
     holdout: z
       .object({
-        size: z.number().int().min(1).default(1000).describe("Clean test examples the defender holds"),
+        size: z
+          .number()
+          .int()
+          .min(0)
+          .default(1000)
+          .describe("Clean test examples the defender holds (0: none, measuring on the whole test split)"),
       })
       .strict()
       .default({ size: 1000 })
       .describe("The defender's clean holdout, taken from the start of the test split and excluded from measurement"),
+    paper: paperSchema.optional(),
+    expect: z.array(expectationSchema).default([]).describe("Published numbers checked by hemlock repro"),
+    differences: z
+      .array(z.object({ what: z.string().min(1), effect: z.string().min(1) }).strict())
+      .default([])
+      .describe("How the setting differs from the paper's, and the likely effect (docs/reproductions.md)"),
+    findings: z.string().optional().describe("What was found when a number did not reproduce"),
   })
   .strict();
 

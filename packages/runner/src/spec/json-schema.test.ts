@@ -29,6 +29,10 @@ describe("experiments/schema.json", () => {
       "zip",
       "exclude",
       "holdout",
+      "paper",
+      "expect",
+      "differences",
+      "findings",
     ]);
     expect(schema.required).toEqual(["name"]);
     expect(schema.properties.seeds?.description).toBe("A count n (seeds 1..n) or the list of seeds");
