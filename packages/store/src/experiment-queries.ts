@@ -1,11 +1,11 @@
 /**
- * Reading experiments back: each with its cell counts by status (`hemlock ls`), one by name, and
- * one experiment's cells in grid order with their headline metrics (`hemlock show`).
+ * Reading experiments back: each with its cell counts by status (`hemlock ls`), one by name, its
+ * events of a kind, and one experiment's cells in grid order with their headline metrics (`hemlock show`).
  */
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { CellRecordInput } from "./cell-records.js";
 import type { Store } from "./open-store.js";
-import { cells, experimentCells, experiments, metrics } from "./schema.js";
+import { cells, events, experimentCells, experiments, metrics } from "./schema.js";
 
 export interface ExperimentSummary {
   name: string;
@@ -79,4 +79,15 @@ export function experimentCellRows(store: Store, name: string): CellRow[] | unde
     values.set(m.identity, entry);
   }
   return rows.map((r) => ({ ...r, metrics: values.get(r.identity) ?? {} }));
+}
+
+/** An experiment's events of a kind (e.g. "repro-run"), newest first, with their payloads. */
+export function experimentEvents(store: Store, experimentId: number, kind: string): { at: Date; payload: unknown }[] {
+  return store.db
+    .select({ at: events.at, payload: events.payload })
+    .from(events)
+    .where(and(eq(events.experimentId, experimentId), eq(events.kind, kind)))
+    .orderBy(desc(events.at), desc(events.id))
+    .all()
+    .map((row) => ({ at: row.at, payload: row.payload === null ? null : (JSON.parse(row.payload) as unknown) }));
 }

@@ -26,6 +26,7 @@ export {
   type CellRow,
   type ExperimentSummary,
   experimentCellRows,
+  experimentEvents,
   findExperiment,
   listExperiments,
 } from "./experiment-queries.js";
@@ -47,6 +48,15 @@ export {
   rankDefenses,
   type VersusBest,
 } from "./reports/ranked-leaderboard.js";
+export {
+  type CheckResult,
+  type Expectation,
+  evaluateExpectations,
+  latestReproChecks,
+  recordReproChecks,
+  type Selector,
+  type StoredCheck,
+} from "./reports/repro-checks.js";
 export { pairBySeed, type SeedValue, seedValues } from "./reports/seed-values.js";
 export * as schema from "./schema.js";
 export { bootstrapInterval } from "./statistics/bootstrap-interval.js";
