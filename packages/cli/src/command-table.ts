@@ -181,6 +181,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
   },
   {
+    name: "repro",
+    args: "[files...]",
+    summary: "run reproduction files and check measured against published numbers; exits 1 when a check fails",
+    options: [
+      dbOption,
+      () => new Option("--all", "every file in experiments/repro/"),
+      () => new Option("--workers <n>", "worker threads (default: the core count)"),
+      () => new Option("--check-only", "check what the store holds, without running"),
+      () => new Option("--report <file>", "write the reproductions page (docs/reproductions.md) after checking"),
+      () => new Option("--json", "print newline-delimited JSON events and results"),
+    ],
+    load: () => import("./commands/repro.js"),
+  },
+  {
     name: "gc",
     summary: "remove artifacts (trained models) that no cell in the store is built from",
     options: [

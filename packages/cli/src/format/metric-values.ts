@@ -1,11 +1,12 @@
 /**
- * How metric values print: shares in [0, 1] as percentages with one decimal, other values with
- * three significant digits; a mean with the half-width of its interval; p-values compactly.
+ * How metric values print: shares in [0, 1] as percentages with one decimal (or as asked), whole
+ * numbers whole, other values with four significant digits; a mean with the half-width of its interval; p-values compactly.
  */
 import { isProportion, METRIC_LABELS } from "@hemlock/core";
 
-export function formatValue(metric: string, value: number): string {
-  return isProportion(metric) ? (100 * value).toFixed(1) : Number(value.toPrecision(3)).toString();
+export function formatValue(metric: string, value: number, decimals = 1): string {
+  if (isProportion(metric)) return (100 * value).toFixed(decimals);
+  return Number.isInteger(value) ? value.toString() : Number(value.toPrecision(4)).toString();
 }
 
 export function formatMeanCi(metric: string, mean: number, ciHigh: number, pm = "±"): string {
