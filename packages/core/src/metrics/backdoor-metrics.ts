@@ -18,6 +18,8 @@ export interface BackdoorMetrics {
   robustAccuracy?: number;
   /** Size of the ASR population: test examples whose attacker label differs from their own. */
   triggeredExamples?: number;
+  /** ASR by true class (the i -> attacker label pairs), for the classes in the population. */
+  attackSuccessBySource?: Map<number, number>;
 }
 
 export function backdoorMetrics(
@@ -41,15 +43,22 @@ export function backdoorMetrics(
   const triggered = predict({ x, exampleShape: test.exampleShape });
   let success = 0;
   let robust = 0;
+  const bySource = new Map<number, { success: number; total: number }>();
   population.forEach((i, k) => {
     const label = test.labels[i] as number;
-    if (triggered[k] === attackerLabel(semantics, label, test.classes)) success++;
+    const hit = triggered[k] === attackerLabel(semantics, label, test.classes);
+    if (hit) success++;
     if (triggered[k] === label) robust++;
+    const entry = bySource.get(label) ?? { success: 0, total: 0 };
+    entry.total++;
+    if (hit) entry.success++;
+    bySource.set(label, entry);
   });
   return {
     cleanAccuracy,
     attackSuccessRate: success / population.length,
     robustAccuracy: robust / population.length,
     triggeredExamples: population.length,
+    attackSuccessBySource: new Map([...bySource].sort(([a], [b]) => a - b).map(([c, e]) => [c, e.success / e.total])),
   };
 }

@@ -9,7 +9,7 @@ export type MetricDirection = "higher" | "lower" | "none";
 const LOWER = new Set(["attackSuccessRate", "targetedAttackSuccess", "intendedLabelRate", "trainingPasses"]);
 
 export function metricDirection(name: string): MetricDirection {
-  if (LOWER.has(name)) return "lower";
+  if (LOWER.has(name) || name.startsWith("attackSuccessRate.")) return "lower";
   if (name === "defense.certifiedFlips") return "higher";
   if (name.startsWith("defense.") || name === "removed" || name === "flagged") return "none";
   if (name.endsWith(".fpr")) return "lower";

@@ -7,6 +7,8 @@
  *   for them, with the trigger applied, the share predicted as the attacker's label (the target
  *   for all-to-one, (l+1) mod K for all-to-all);
  * - robust accuracy: on those same triggered examples, the share predicted as the true label;
+ * - ASR by source class (1.2.0): the attack success rate over the triggered examples of one true
+ *   class i, recorded as attackSuccessRate.from<i>: the i -> j cells of BadNets' per-pair grid;
  * - targeted-attack success: for targeted poisons (feature collision), the share of target
  *   examples misclassified (and, beside it, the share given the intended label);
  * - detection (1.1.0): from a defense's per-example scores and flags against the poison mask:
@@ -15,4 +17,4 @@
  *   a certificate of at least r poisoned training examples (certified-metrics.ts);
  * - DER (1.1.0): [max(0, dASR) - max(0, dACC) + 1] / 2, as in BackdoorBench (defense-metrics.ts).
  */
-export const METRIC_SPEC_VERSION = "1.1.0";
+export const METRIC_SPEC_VERSION = "1.2.0";

@@ -32,6 +32,15 @@ describe("resolving cells", () => {
     expect(a).toMatchObject({ rate: 0.1, seed: 1, holdout: 1000, defense: { name: "none" } });
   });
 
+  it("reads attack none as clean training, one cell however many rates it is crossed with", () => {
+    const cells = resolve("name: n\ndataset: digits\nmodel: mlp\ngrid:\n  attack: [none, badnets]\n  rate: [0.05, 0.1]\n");
+    expect(cells.map((c) => [c.attack?.name ?? null, c.rate])).toEqual([
+      [null, 0],
+      ["badnets", 0.05],
+      ["badnets", 0.1],
+    ]);
+  });
+
   it("gives clean cells (no attack) rate 0", () => {
     expect(resolve("name: c\ndataset: digits\nmodel: mlp\n")[0]).toMatchObject({ attack: null, rate: 0 });
   });

@@ -8,6 +8,7 @@
  */
 import {
   attacks,
+  canonicalJson,
   checkDefenseFits,
   datasets,
   defenses,
@@ -75,9 +76,11 @@ export function resolveCells(
     const dataset = resolveAxis("dataset", cell.dataset) as NamedConfig | undefined;
     const model = resolveAxis("model", cell.model) as NamedConfig | undefined;
     const train = resolveAxis("train", cell.train);
-    const attack = resolveAxis("attack", cell.attack) as NamedConfig | undefined;
+    // "none" on the attack axis is clean training (rate 0), like leaving the attack out.
+    const attackChoice = cell.attack && !isNoAttack(cell.attack.value) ? cell.attack : undefined;
+    const attack = resolveAxis("attack", attackChoice) as NamedConfig | undefined;
     const defense = resolveAxis("defense", cell.defense) as NamedConfig | undefined;
-    if (!dataset || !model || !train || !defense || (cell.attack && !attack)) continue;
+    if (!dataset || !model || !train || !defense || (attackChoice && !attack)) continue;
     if (cell.defense) {
       try {
         checkDefenseFits(defenses.get(defense.name), models.get(model.name), `${defense.name} with ${model.name}`);
@@ -102,7 +105,14 @@ export function resolveCells(
     const known = facts?.(dataset);
     if (known) {
       const before = problems.size;
-      for (const [path, problem] of fitProblems(known, model, attack, defense, parsed.spec.holdout.size, cell))
+      for (const [path, problem] of fitProblems(
+        known,
+        model,
+        attack,
+        defense,
+        parsed.spec.holdout.size,
+        attackChoice ? cell : { ...cell, attack: undefined },
+      ))
         problems.add(specProblem(parsed.source, path, problem));
       if (problems.size > before) continue;
     }
@@ -123,7 +133,24 @@ export function resolveCells(
       [...problems].join("\n"),
       `Fix ${parsed.source.file}; \`hemlock attacks\`, \`hemlock defenses\` and \`hemlock data list\` list what exists.`,
     );
-  return cells;
+  // A clean ("none") attack crossed with several rates gives one clean cell, not one per rate.
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const key = canonicalJson(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function isNoAttack(value: unknown): boolean {
+  return (
+    value === "none" ||
+    (typeof value === "object" &&
+      value !== null &&
+      (value as { name?: unknown }).name === "none" &&
+      Object.keys(value).length === 1)
+  );
 }
 
 /** What the loaded dataset rules out: wrong domains, input shapes, target labels, holdout sizes. */

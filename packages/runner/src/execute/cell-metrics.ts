@@ -36,6 +36,7 @@ export function predictionMetrics(
   out.cleanAccuracy = b.cleanAccuracy;
   if (b.attackSuccessRate !== undefined) out.attackSuccessRate = b.attackSuccessRate;
   if (b.robustAccuracy !== undefined) out.robustAccuracy = b.robustAccuracy;
+  for (const [source, rate] of b.attackSuccessBySource ?? []) out[`attackSuccessRate.from${source}`] = rate;
   if (poisoned?.targets) {
     const t = targetedMetrics(predict, test, poisoned.targets);
     out.targetedAttackSuccess = t.targetedAttackSuccess;
