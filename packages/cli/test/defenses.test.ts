@@ -20,6 +20,7 @@ describe("hemlock defenses", () => {
       "dp-sgd",
       "fine-pruning",
       "knn-label-sanitization",
+      "label-flip-certificate",
       "neural-cleanse",
       "none",
       "perfect-filter",

@@ -124,4 +124,38 @@ describe("hemlock repro", () => {
     },
     300_000,
   );
+
+  it.runIf(DATA)(
+    "reproduces BadNets, reduced for CI (20,000 images, 4 epochs, looser checks)",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "hemlock-repro-badnets-"));
+      const db = join(dir, "h.db");
+      const out = await runCli(
+        [
+          "repro",
+          join(REPO, "experiments/repro/reduced/gu-2017-badnets-reduced.yaml"),
+          "--db",
+          db,
+          "--data-dir",
+          DATA as string,
+        ],
+        {},
+        900_000,
+      );
+      expect(out.stdout).toContain("5 of 5 checks pass");
+      expect(out.code).toBe(0);
+      const rows = new Database(db, { readonly: true })
+        .prepare("SELECT metric, measured, passed FROM repro_checks ORDER BY id")
+        .all() as { metric: string; measured: number; passed: number }[];
+      expect(rows.map((r) => r.metric)).toEqual([
+        "cleanAccuracy",
+        "attackSuccessRate",
+        "attackSuccessRate",
+        "cleanAccuracy",
+        "cleanAccuracy",
+      ]);
+      expect(rows[0]?.measured).toBeGreaterThanOrEqual(0.97);
+    },
+    900_000,
+  );
 });

@@ -33,7 +33,9 @@ describe("resolving cells", () => {
   });
 
   it("reads attack none as clean training, one cell however many rates it is crossed with", () => {
-    const cells = resolve("name: n\ndataset: digits\nmodel: mlp\ngrid:\n  attack: [none, badnets]\n  rate: [0.05, 0.1]\n");
+    const cells = resolve(
+      "name: n\ndataset: digits\nmodel: mlp\ngrid:\n  attack: [none, badnets]\n  rate: [0.05, 0.1]\n",
+    );
     expect(cells.map((c) => [c.attack?.name ?? null, c.rate])).toEqual([
       [null, 0],
       ["badnets", 0.05],
