@@ -16,6 +16,7 @@ describe("detection metrics on a hand-made example", () => {
     expect(m.fpr).toBeCloseTo(1 / 6, 12);
     expect(m.precision).toBe(0.75);
     expect(m.f1).toBe(0.75);
+    expect(m.accuracy).toBe(0.8);
   });
 
   it("computes AUROC by ranks, ties counting half", () => {

@@ -2,6 +2,7 @@
  * Detection metrics, by the definitions of metric-spec.ts: a defense's per-example scores (higher
  * is more suspicious) and its flags, against the attack's poison mask (positives are poisons).
  * TPR = recall = TP / P; FPR = FP / N; precision = TP / (TP + FP); F1 their harmonic mean;
+ * accuracy = (TP + TN) / (P + N), the share of examples whose flag is right (1.2.0);
  * AUROC from the scores (the Mann-Whitney probability that a poison outscores a clean example,
  * ties counting half); TPR at 5% FPR from the scores, flagging strictly above the threshold that
  * flags at most 5% of clean examples. Ratios with a zero denominator are reported as NaN (no
@@ -17,6 +18,7 @@ export interface DetectionMetrics {
   precision: number;
   recall: number;
   f1: number;
+  accuracy: number;
   auroc: number;
   tprAt5Fpr: number;
 }
@@ -54,6 +56,7 @@ export function detectionMetrics(
     precision,
     recall,
     f1: ratio(2 * tp, 2 * tp + fp + fn),
+    accuracy: ratio(tp + tn, n),
     auroc: auroc(scores, mask),
     tprAt5Fpr: tprAtFpr(scores, mask, 0.05),
   };

@@ -23,6 +23,7 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
   robustAccuracy: "robust accuracy",
   targetedAttackSuccess: "targeted attack success",
   "detection.f1": "poison detection F1",
+  "detection.accuracy": "poison detection accuracy",
   "detection.auroc": "poison detection AUROC",
   "inputDetection.tprAt5Fpr": "triggered inputs flagged at 5% FPR",
   "defense.certifiedFlips": "certified label flips",

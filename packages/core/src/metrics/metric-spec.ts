@@ -7,6 +7,7 @@
  *   for them, with the trigger applied, the share predicted as the attacker's label (the target
  *   for all-to-one, (l+1) mod K for all-to-all);
  * - robust accuracy: on those same triggered examples, the share predicted as the true label;
+ * - detection accuracy (1.2.0): (TP + TN) / (P + N), the share of examples flagged rightly;
  * - ASR by source class (1.2.0): the attack success rate over the triggered examples of one true
  *   class i, recorded as attackSuccessRate.from<i>: the i -> j cells of BadNets' per-pair grid;
  * - targeted-attack success: for targeted poisons (feature collision), the share of target

@@ -52,6 +52,7 @@ export function detectionValues(prefix: string, d: DetectionMetrics): MetricValu
     precision: d.precision,
     recall: d.recall,
     f1: d.f1,
+    accuracy: d.accuracy,
     auroc: d.auroc,
     tprAt5Fpr: d.tprAt5Fpr,
   };
