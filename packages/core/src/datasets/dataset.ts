@@ -6,7 +6,8 @@
  */
 import type { LabeledArrays } from "../training/labeled-arrays.js";
 
-export type SplitName = "train" | "test";
+/** "validation" is carved from the training split when a spec asks for one (the attacker's data). */
+export type SplitName = "train" | "validation" | "test";
 
 /** What the features are: images in [0, 1], or standardized tabular columns. */
 export type FeatureDomain = { kind: "image"; min: number; max: number } | { kind: "tabular"; featureNames: string[] };
@@ -22,4 +23,6 @@ export interface Dataset extends LabeledArrays {
 export interface DatasetSplits {
   train: Dataset;
   test: Dataset;
+  /** Training-split examples held out of `train` (the `validation` option): the attacker's validation set. */
+  validation?: Dataset;
 }

@@ -35,6 +35,64 @@ describe("loadDataset", () => {
     expect(Math.max(...perClass) - Math.min(...perClass)).toBeLessThanOrEqual(2);
   });
 
+  it("keeps the listed classes relabelled in order, and carves a disjoint validation set before the subset", async () => {
+    const whole = await loadDataset("digits", { dataDir: emptyDir });
+    const { train, test, validation } = await loadDataset(
+      { name: "digits", classes: [9, 8], validation: 60, subset: 40 },
+      { dataDir: emptyDir, shared: true },
+    );
+    const countOf = (labels: Int32Array, c: number) => labels.filter((l) => l === c).length;
+    expect(train.classes).toBe(2);
+    expect(train.classNames).toEqual(["9", "8"]);
+    expect(test.labels.length).toBe(countOf(whole.test.labels, 9) + countOf(whole.test.labels, 8));
+    expect(countOf(test.labels, 0)).toBe(countOf(whole.test.labels, 9));
+    expect(train.labels.length).toBe(40);
+    expect(validation?.labels.length).toBe(60);
+    expect(validation?.split).toBe("validation");
+    expect(validation?.x.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // Each class keeps its share: 9s and 8s are nearly even in digits.
+    expect(Math.abs(countOf(validation?.labels as Int32Array, 0) - 30)).toBeLessThanOrEqual(1);
+    // Disjoint: no training image appears in the validation set.
+    const key = (x: Float32Array, i: number) => x.subarray(i * 64, (i + 1) * 64).join(",");
+    const held = new Set(Array.from({ length: 60 }, (_, i) => key(validation?.x as Float32Array, i)));
+    const shared = Array.from({ length: 40 }, (_, i) => key(train.x, i)).filter((k) => held.has(k));
+    expect(shared).toEqual([]);
+    // Every kept example is a 9 or an 8 of the original, with the label mapped.
+    const originals = new Map<string, number>();
+    for (let i = 0; i < whole.train.labels.length; i++)
+      originals.set(key(whole.train.x, i), whole.train.labels[i] as number);
+    for (let i = 0; i < 40; i++) expect(originals.get(key(train.x, i))).toBe(train.labels[i] === 0 ? 9 : 8);
+  });
+
+  it("draws with the cell's seed under subsetSeed: seed, the same draw as the number", async () => {
+    const spec = { name: "digits", subset: 50, subsetSeed: "seed" };
+    const one = await loadDataset(spec, { dataDir: emptyDir, seed: 1 });
+    const two = await loadDataset(spec, { dataDir: emptyDir, seed: 2 });
+    const fixed = await loadDataset({ name: "digits", subset: 50, subsetSeed: 2 }, { dataDir: emptyDir });
+    expect(two.train.x).toEqual(fixed.train.x);
+    expect(one.train.x).not.toEqual(two.train.x);
+    await expect(loadDataset(spec, { dataDir: emptyDir })).rejects.toThrow(
+      `dataset.subsetSeed: "seed" draws with each cell's seed, and none was given`,
+    );
+  });
+
+  it("names the field when classes or validation cannot be met", async () => {
+    await expect(loadDataset({ name: "digits", classes: [3, 12] }, { dataDir: emptyDir })).rejects.toThrow(
+      "dataset.classes: digits has classes 0 to 9 (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), got 12",
+    );
+    await expect(loadDataset({ name: "digits", classes: [3, 3] }, { dataDir: emptyDir })).rejects.toThrow(
+      "dataset.classes: distinct class indices",
+    );
+    await expect(
+      loadDataset({ name: "digits", classes: [0, 1], validation: 400 }, { dataDir: emptyDir }),
+    ).rejects.toThrow(
+      /^dataset.validation: digits has \d+ train examples, asked for 400 and would leave none to train on$/,
+    );
+    await expect(
+      loadDataset({ name: "digits", classes: [0, 1], validation: 200, subset: 200 }, { dataDir: emptyDir }),
+    ).rejects.toThrow(/^dataset.subset: digits has \d+ train examples after the validation set, asked for 200$/);
+  });
+
   it("reports a missing file with the expected checksum and the command that fixes it", async () => {
     const error = await loadDataset("iris", { dataDir: emptyDir }).catch((e: unknown) => e as HemlockError);
     expect(error).toBeInstanceOf(HemlockError);

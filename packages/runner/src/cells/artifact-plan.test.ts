@@ -93,6 +93,10 @@ describe("the artifact plan", () => {
     const clean = plan("name: c\ndataset: digits\nmodel: mlp\nseeds: 3\n");
     expect(clean.artifacts.filter((a) => a.kind === "poisoned-data")).toHaveLength(1);
     expect(clean.artifacts.filter((a) => a.kind === "trained-model")).toHaveLength(3);
+    // Unless each seed draws its own data.
+    const drawn = plan("name: c\ndataset: {name: digits, subset: 500, subsetSeed: seed}\nmodel: mlp\nseeds: 3\n");
+    expect(drawn.artifacts.filter((a) => a.kind === "poisoned-data")).toHaveLength(3);
+    expect(new Set(drawn.cells.map((c) => c.config.dataset.subsetSeed))).toEqual(new Set(["seed"]));
     expect(() => plan("name: c\ndataset: digits\nmodel: mlp\ndefense: random-filter\n")).toThrow(
       "exp.yaml:4:1: defense: random-filter removes as many examples as another defense; give count, or compare (the sanitizing defense it is compared with, e.g. {name: random-filter, compare: spectral-signatures})",
     );

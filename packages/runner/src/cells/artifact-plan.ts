@@ -67,12 +67,14 @@ export function planArtifacts(cells: CellConfig[], context: PlanContext): Artifa
       code: context.code,
       backend: context.backend,
     };
-    // Clean data does not depend on the seed, so clean cells of every seed share it.
+    // Clean data does not depend on the seed, so clean cells of every seed share it, unless the
+    // dataset itself is drawn with each cell's seed (subsetSeed: seed).
+    const drawnPerSeed = config.dataset.subsetSeed === "seed";
     const poisoned = add("poisoned-data", [], {
       ...root,
       attack: config.attack,
       rate: config.rate,
-      seed: config.attack ? config.seed : null,
+      seed: config.attack || drawnPerSeed ? config.seed : null,
     });
     const train = (data: string) =>
       add("trained-model", [data], { model: config.model, train: config.train, seed: config.seed });

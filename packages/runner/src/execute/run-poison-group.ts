@@ -77,7 +77,12 @@ export interface CellOutcome {
 export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcome) => void): Promise<void> {
   const first = job.cells[0];
   if (!first) return;
-  const splits = job.splits ?? (await loadDataset(first.config.dataset, job.dataDir ? { dataDir: job.dataDir } : {}));
+  const splits =
+    job.splits ??
+    (await loadDataset(first.config.dataset, {
+      ...(job.dataDir ? { dataDir: job.dataDir } : {}),
+      seed: first.config.seed,
+    }));
   const holdoutSize = first.config.holdout;
   const testSize = splits.test.labels.length;
   const part = (from: number, to: number): Dataset => ({
@@ -99,6 +104,7 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
         rate: first.config.rate,
         seed: first.config.seed,
         test: splits.test,
+        ...(splits.validation ? { validation: splits.validation } : {}),
       });
   } catch (error) {
     poisonError = error;
@@ -182,7 +188,9 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
     });
     try {
       if (poisonError) throw poisonError;
-      const metrics = await cellMetrics(cell);
+      // What the attack's own optimization reached (e.g. the attacker's validation loss) goes with
+      // every cell it poisoned, as attack.<name>.
+      const metrics = { ...prefixed("attack", poisoned?.diagnostics), ...(await cellMetrics(cell)) };
       onCell({
         identity: cell.identity,
         status: "finished",

@@ -31,6 +31,8 @@ export async function planExperiment(
     const splits = await loadDataset(dataset, {
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       where: `${file}: dataset ${dataset.name}`,
+      // What is learned here (files, shapes, classes, sizes) is the same for every draw.
+      seed: 0,
     });
     checksums.set(canonicalJson(dataset), splits.train.sources.map((s) => s.sha256).sort());
     facts.set(canonicalJson(dataset), {

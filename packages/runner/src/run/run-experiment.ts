@@ -145,6 +145,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
       const splits = await loadDataset(first.config.dataset, {
         ...(options.dataDir ? { dataDir: options.dataDir } : {}),
         shared: options.sharedData ?? false,
+        seed: first.config.seed,
       });
       const job: GroupJob = { cells: claimed, nodes, artifactDir: store.artifactDir, splits, workerId: index };
       options.onEvent?.({ type: "group", cells: claimed.length });

@@ -21,7 +21,22 @@ export const datasetRefSchema = z.union([
   z.string().min(1),
   z.looseObject({
     name: z.string().min(1).describe("The dataset's registry name (hemlock data list)"),
+    classes: z
+      .array(z.number().int().min(0))
+      .optional()
+      .describe("Keep these classes only, relabelled 0..k-1 in the order given (e.g. [7, 1])"),
+    validation: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Training examples held out (stratified) as the attacker's validation set, before the subset"),
     subset: z.number().int().positive().optional().describe("A stratified subset of this many training examples"),
+    testSubset: z.number().int().positive().optional().describe("A stratified subset of the test split"),
+    subsetSeed: z
+      .union([z.number().int(), z.literal("seed")])
+      .optional()
+      .describe('The seed of every draw (default 0); "seed": each cell draws with its own seed'),
   }),
 ]);
 

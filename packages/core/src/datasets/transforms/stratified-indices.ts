@@ -28,12 +28,17 @@ function allocate(classSizes: number[], total: number): number[] {
   return counts;
 }
 
-/** Picks `size` indices, stratified by label. */
-export function stratifiedSubset(labels: Int32Array, size: number, seed: number): Int32Array {
+/** Picks `size` indices, stratified by label; `stream` names the random stream, so two picks with one seed differ. */
+export function stratifiedSubset(
+  labels: Int32Array,
+  size: number,
+  seed: number,
+  stream = "stratified-subset",
+): Int32Array {
   if (!Number.isInteger(size) || size < 1 || size > labels.length) {
     throw new RangeError(`subset must be an integer from 1 to ${labels.length}, got ${size}`);
   }
-  const random = new SeededRandom(seed).fork("stratified-subset");
+  const random = new SeededRandom(seed).fork(stream);
   const groups = [...indicesByClass(labels).values()];
   const counts = allocate(
     groups.map((g) => g.length),
