@@ -10,7 +10,7 @@ import { Classifier } from "../models/classifier.js";
 import "../register-builtins.js";
 import { lineImages } from "../testing/line-images.js";
 import { exampleSize } from "../training/labeled-arrays.js";
-import { fitLinear, linearData } from "./optimization/linear-learner.js";
+import { fitLinear, linearData } from "../training/linear-learner.js";
 import { poisonDataset } from "./poison-dataset.js";
 
 /** Two Gaussian blobs in 6 dimensions, cut into consecutive parts (train, validation, test...). */

@@ -87,6 +87,47 @@ describe("models on synthetic data where the answer is known", () => {
     expect(hinge.filter((h) => h === 0).length).toBeGreaterThan(200);
   });
 
+  it("the exact linear SVM finds the hard-margin separator, and a lower objective than SGD", () => {
+    // Class 0 at x <= -1, class 1 at x >= 1: with a large C the margin's support vectors are +-1,
+    // so v = w1 - w0 = 1 and the bias is 0; Crammer-Singer splits v as w1 = -w0 = 1/2.
+    const line: LabeledArrays = {
+      x: Float32Array.from([-3, -2, -1, 1, 2, 3]),
+      exampleShape: [1],
+      labels: Int32Array.from([0, 0, 0, 1, 1, 1]),
+      classes: 2,
+    };
+    const exact = Classifier.create(
+      { name: "linear-svm", C: 100, solver: "exact" },
+      { inputShape: [1], classes: 2, seed: 1 },
+    );
+    const fitted = exact.fit(line, { epochs: 1 }, { seed: 1 }).fitted as Record<string, number>;
+    const [kernel, bias] = exact.model
+      .getLayer("logits")
+      .getWeights()
+      .map((t) => t.dataSync());
+    expect(kernel?.[0]).toBeCloseTo(-0.5, 2);
+    expect(kernel?.[1]).toBeCloseTo(0.5, 2);
+    expect(Math.abs((bias?.[1] ?? 0) - (bias?.[0] ?? 0))).toBeLessThan(0.01);
+    // Objective: no hinge loss left, only ||W||^2 / (2 C n) = 0.5 / 1200.
+    expect(fitted.objective).toBeCloseTo(0.5 / 1200, 5);
+
+    const two = gaussianBlobs({ examples: 200, features: 5, classes: 2, separation: 1.5, seed: 4 });
+    const objectiveOf = (svm: Classifier, C: number) => {
+      const hinge = svm.perExampleLoss(two);
+      const w = svm.model.getLayer("logits").getWeights()[0]?.dataSync() as Float32Array;
+      return hinge.reduce((a, b) => a + b, 0) / 200 + w.reduce((a, b) => a + b * b, 0) / (2 * C * 200);
+    };
+    const solved = Classifier.create(
+      { name: "linear-svm", C: 1, solver: "exact" },
+      { inputShape: [5], classes: 2, seed: 1 },
+    );
+    const reached = (solved.fit(two, {}, { seed: 1 }).fitted as Record<string, number>).objective as number;
+    expect(objectiveOf(solved, 1)).toBeCloseTo(reached, 4);
+    const bySgd = Classifier.create({ name: "linear-svm", C: 1 }, { inputShape: [5], classes: 2, seed: 1 });
+    bySgd.fit(two, sgd(30, 0.05), { seed: 1 });
+    expect(reached).toBeLessThan(objectiveOf(bySgd, 1));
+  });
+
   it.each(["badnets-cnn", "resnet-small"])("%s learns which quadrant is bright", (name) => {
     const train = quadrants(256, 5);
     const test = quadrants(128, 6);

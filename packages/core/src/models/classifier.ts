@@ -66,7 +66,7 @@ export class Classifier {
     },
   ): TrainResult {
     const parsed = parseParams(trainConfigSchema, config, options.where ?? "train") as TrainConfig;
-    if (this.plugin.fitDirect) {
+    if (this.plugin.fitDirect && (this.plugin.fitsDirectly?.(this.params) ?? true)) {
       const fitted = this.plugin.fitDirect(this.params, this.model, data, { ...this.context, seed: options.seed });
       return { history: [], epochsRun: 0, stoppedEarly: false, steps: 0, fitted };
     }

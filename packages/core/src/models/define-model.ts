@@ -29,8 +29,9 @@ export interface ModelPlugin<S extends z.ZodObject = z.ZodObject> extends Plugin
   /** A penalty added to the mean training loss (e.g. the SVM's ||w||^2 / (2 C n)). */
   regularizer?(params: z.output<S>, model: tf.LayersModel, trainSize: number): tf.Scalar;
   /**
-   * Models not trained by gradient descent (k-means) fit themselves: they set the network's weights
-   * from the data and return what the fit found (inertia, label agreement, certificates).
+   * Models not trained by gradient descent (k-means, or a linear SVM solved exactly) fit
+   * themselves: they set the network's weights from the data and return what the fit found
+   * (inertia, label agreement, certificates, the objective reached).
    */
   fitDirect?(
     params: z.output<S>,
@@ -38,6 +39,8 @@ export interface ModelPlugin<S extends z.ZodObject = z.ZodObject> extends Plugin
     data: LabeledArrays,
     context: ModelContext,
   ): Record<string, number>;
+  /** Whether these parameters choose fitDirect (default: always, when there is one). */
+  fitsDirectly?(params: z.output<S>): boolean;
   /** Whether the model accepts this input shape (image-only models refuse tabular data). */
   accepts?(inputShape: number[]): string | undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { gaussianBlobs } from "../../datasets/gaussian-blobs.js";
-import { validationLossGradients } from "./implicit-gradient.js";
+import { validationLossGradients } from "../attacks/optimization/implicit-gradient.js";
+import { gaussianBlobs } from "../datasets/gaussian-blobs.js";
 import {
   curvatureAt,
   exampleLoss,

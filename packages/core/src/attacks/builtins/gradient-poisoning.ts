@@ -11,17 +11,17 @@
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
 import { exampleSize } from "../../training/labeled-arrays.js";
-import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
-import { defineAttack } from "../define-attack.js";
-import { boxDiagonal, clipToBounds, featureBounds } from "../optimization/feature-bounds.js";
-import { validationLossGradients } from "../optimization/implicit-gradient.js";
 import {
   fitLinear,
   type LinearData,
   linearData,
   meanLossAndGradient,
   type SmoothLoss,
-} from "../optimization/linear-learner.js";
+} from "../../training/linear-learner.js";
+import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
+import { defineAttack } from "../define-attack.js";
+import { boxDiagonal, clipToBounds, featureBounds } from "../optimization/feature-bounds.js";
+import { validationLossGradients } from "../optimization/implicit-gradient.js";
 import { attackerLabel, poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 
 export const gradientPoisoning = defineAttack({

@@ -15,7 +15,7 @@ import {
   logitsOf,
   meanLossAndGradient,
   type SmoothLoss,
-} from "./linear-learner.js";
+} from "../../training/linear-learner.js";
 
 /** dL_val/dx for each training example in `slots`, at the optimum w of `train`. */
 export function validationLossGradients(
