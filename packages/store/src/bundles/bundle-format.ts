@@ -5,7 +5,7 @@
  * the cells' checksums in order, so a damaged or edited bundle is refused naming what changed.
  */
 import { createHash } from "node:crypto";
-import { canonicalJson } from "@hemlock/core";
+import { canonicalJson } from "@hemlock/core/portable";
 import { z } from "zod";
 
 export const BUNDLE_FORMAT = "hemlock-bundle";

@@ -5,7 +5,7 @@
  * that exists with different content is a conflict that aborts the import, naming it. Nothing
  * already in the store is ever overwritten.
  */
-import { canonicalJson, HemlockError } from "@hemlock/core";
+import { canonicalJson, HemlockError } from "@hemlock/core/portable";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Store } from "../open-store.js";
 import { cells, experimentCells, experiments, metrics } from "../schema.js";

@@ -4,7 +4,7 @@
  * test, Holm-corrected over the settings; then wins, losses and ties (a win is a significant
  * difference in the better direction), and one Wilcoxon test over the settings' mean differences.
  */
-import { HemlockError, metricDirection } from "@hemlock/core";
+import { HemlockError, metricDirection } from "@hemlock/core/portable";
 import type { CellFilter } from "../leaderboard.js";
 import { leaderboard } from "../leaderboard.js";
 import type { Store } from "../open-store.js";

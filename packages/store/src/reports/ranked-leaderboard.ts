@@ -4,7 +4,7 @@
  * interval ranks (overlapping 95% intervals, t or bootstrap, share a rank) and, for every defense but the best, a
  * paired test across seeds against the best, Holm-corrected over the defenses of the setting.
  */
-import { metricDirection } from "@hemlock/core";
+import { metricDirection } from "@hemlock/core/portable";
 import { type CellFilter, type LeaderboardRow, leaderboard } from "../leaderboard.js";
 import type { Store } from "../open-store.js";
 import { bootstrapInterval } from "../statistics/bootstrap-interval.js";

@@ -3,7 +3,7 @@
  * replacement `resamples` times (a seeded generator, so the interval is reproducible) and take the
  * (1 - level)/2 and (1 + level)/2 quantiles of the resampled means.
  */
-import { SeededRandom } from "@hemlock/core";
+import { SeededRandom } from "@hemlock/core/portable";
 
 export function bootstrapInterval(
   values: readonly number[],
