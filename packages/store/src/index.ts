@@ -30,8 +30,24 @@ export {
   findExperiment,
   listExperiments,
 } from "./experiment-queries.js";
+export { formatMeanCi, formatMeanInterval, formatP, formatValue, metricTitle } from "./format/metric-values.js";
+export {
+  describeCells,
+  describeSelector,
+  formatMeasured,
+  formatPublished,
+  formatTolerance,
+} from "./format/repro-check-text.js";
+export { shortCitation } from "./format/short-citation.js";
 export { type CellFilter, type LeaderboardRow, leaderboard, metricNames } from "./leaderboard.js";
-export { defaultStorePath, MIGRATIONS_DIR, openStore, type Store, type StoreDb } from "./open-store.js";
+export {
+  defaultStorePath,
+  MIGRATIONS_DIR,
+  openStore,
+  openStoreReadOnly,
+  type Store,
+  type StoreDb,
+} from "./open-store.js";
 export { pastWallTimes, settingKey } from "./past-runs.js";
 export {
   type CompareOptions,
@@ -57,6 +73,7 @@ export {
   type Selector,
   type StoredCheck,
 } from "./reports/repro-checks.js";
+export { lastComputingReproRun, type ReproRunRecord } from "./reports/repro-runs.js";
 export { pairBySeed, type SeedValue, seedValues } from "./reports/seed-values.js";
 export * as schema from "./schema.js";
 export { bootstrapInterval } from "./statistics/bootstrap-interval.js";

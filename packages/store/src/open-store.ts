@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { HemlockError } from "@hemlock/core";
+import { HemlockError } from "@hemlock/core/portable";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -54,6 +54,45 @@ export async function openStore(path = defaultStorePath()): Promise<Store> {
   } catch (error) {
     sqlite.close();
     throw error;
+  }
+}
+
+/**
+ * Opens an existing store for reading only (the leaderboard app): nothing is created, migrated or
+ * written. A store this version cannot read as it is (older or newer migrations) is refused,
+ * naming the command that brings it up to date.
+ */
+export function openStoreReadOnly(path = defaultStorePath()): Store {
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  } catch (error) {
+    throw new HemlockError(
+      "STORE",
+      `${path}: cannot open the results store (${(error as Error).message})`,
+      "Run an experiment first (hemlock run FILE), or point HEMLOCK_DB at a results store.",
+    );
+  }
+  try {
+    refuseNewerDatabase(sqlite, path);
+    const applied = new Set(
+      (sqlite.prepare("SELECT created_at AS at FROM __drizzle_migrations").all() as { at: number }[]).map((m) =>
+        Number(m.at),
+      ),
+    );
+    const pending = knownMigrations().filter((m) => !applied.has(m.when));
+    if (pending.length > 0)
+      throw new HemlockError(
+        "STORE",
+        `${path}: this results store lacks ${pending.length} migration(s) (${pending.map((m) => m.tag).join(", ")}); a reader cannot apply them`,
+        `Run \`hemlock ls --db ${path}\` once to bring it up to date.`,
+      );
+    const db = drizzle(sqlite, { schema });
+    return { path, artifactDir: `${path}.artifacts`, db, sqlite, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof HemlockError) throw error;
+    throw new HemlockError("STORE", `${path}: not a Hemlock results store (${(error as Error).message})`);
   }
 }
 

@@ -15,8 +15,9 @@ import {
   releaseCells,
   resetCells,
 } from "./cell-records.js";
+import { listExperiments } from "./experiment-queries.js";
 import { leaderboard } from "./leaderboard.js";
-import { MIGRATIONS_DIR, openStore } from "./open-store.js";
+import { MIGRATIONS_DIR, openStore, openStoreReadOnly } from "./open-store.js";
 
 const tempDb = async () => join(await mkdtemp(join(tmpdir(), "hemlock-store-")), "hemlock.db");
 
@@ -121,6 +122,26 @@ describe("the results store", () => {
     const known = JSON.parse(readFileSync(join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")).entries.length;
     expect(after.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()).toEqual({ n: known + 1 });
     after.close();
+  });
+
+  it("opens a store read-only for the app: reads, never writes, and refuses a missing or outdated store", async () => {
+    const path = await tempDb();
+    await expect(async () => openStoreReadOnly(path)).rejects.toThrow(`${path}: cannot open the results store`);
+    const writer = await openStore(path);
+    registerExperiment(writer, "exp", "name: exp");
+    writer.close();
+    const reader = openStoreReadOnly(path);
+    expect(listExperiments(reader).map((e) => e.name)).toEqual(["exp"]);
+    expect(() => reader.sqlite.prepare("DELETE FROM experiments").run()).toThrow(/readonly/);
+    reader.close();
+    const raw = new Database(path);
+    raw
+      .prepare("DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)")
+      .run();
+    raw.close();
+    expect(() => openStoreReadOnly(path)).toThrow(
+      /lacks 1 migration\(s\) \(0004_setting_metric_triggers\); a reader cannot apply them/,
+    );
   });
 
   it("lets two processes open one new database at once without corrupting it", async () => {

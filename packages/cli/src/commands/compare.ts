@@ -5,9 +5,8 @@
  * test over the settings' means.
  */
 import { HemlockError } from "@hemlock/core";
-import { compareDefenses, type PairedTestName } from "@hemlock/store";
+import { compareDefenses, formatP, formatValue, metricTitle, type PairedTestName } from "@hemlock/store";
 import Table from "cli-table3";
-import { formatP, formatValue, metricTitle } from "../format/metric-values.js";
 import { checkMetrics, resultFilter, significanceLevel } from "../result-filter.js";
 import { openExistingStore } from "../store-option.js";
 

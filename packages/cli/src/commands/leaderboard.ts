@@ -5,10 +5,19 @@
  * accuracy beside the metric for context; then the Friedman test across the settings.
  */
 import { METRIC_LABELS } from "@hemlock/core";
-import { friedmanAcrossSettings, leaderboard, type PairedTestName, rankDefenses } from "@hemlock/store";
+import {
+  formatMeanCi,
+  formatMeanInterval,
+  formatP,
+  formatValue,
+  friedmanAcrossSettings,
+  leaderboard,
+  metricTitle,
+  type PairedTestName,
+  rankDefenses,
+} from "@hemlock/store";
 import Table from "cli-table3";
 import pc from "picocolors";
-import { formatMeanCi, formatMeanInterval, formatP, formatValue, metricTitle } from "../format/metric-values.js";
 import { disambiguate } from "../format/result-tables.js";
 import { checkMetrics, nothingSelected, resultFilter, significanceLevel } from "../result-filter.js";
 import { openExistingStore } from "../store-option.js";

@@ -12,17 +12,20 @@ import { HemlockError, parseBackendChoice, selectBackend } from "@hemlock/core";
 import { type ExperimentPlan, planExperiment } from "@hemlock/runner";
 import {
   type CheckResult,
+  describeCells,
   evaluateExpectations,
   findExperiment,
+  formatMeasured,
+  formatPublished,
+  formatTolerance,
   logEvent,
+  metricTitle,
   openStore,
   recordReproChecks,
 } from "@hemlock/store";
 import Table from "cli-table3";
 import pc from "picocolors";
 import { resolveDataDirOption } from "../data-dir-option.js";
-import { metricTitle } from "../format/metric-values.js";
-import { describeCells, formatMeasured, formatPublished, formatTolerance } from "../format/repro-checks.js";
 import { type ReproducedTarget, writeReproductionReport } from "../repro/reproduction-report.js";
 import { runGrid, wholeNumber } from "../run-grid.js";
 

@@ -3,7 +3,7 @@
  * attack and defense, a column per poisoning rate, each cell mean $\pm$ the half-width of its 95%
  * interval, the best of each block and column in bold. Needs \usepackage{booktabs}.
  */
-import { formatMeanCi, metricTitle } from "../format/metric-values.js";
+import { formatMeanCi, metricTitle } from "@hemlock/store";
 import type { ResultTable } from "../format/result-tables.js";
 
 export function latexTables(tables: readonly ResultTable[]): string {

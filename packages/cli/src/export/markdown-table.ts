@@ -2,7 +2,7 @@
  * Result tables as GitHub-flavoured Markdown: a heading and a table per dataset and metric, each
  * cell mean ± the half-width of its 95% interval, the best of each block and column in bold.
  */
-import { formatMeanCi, metricTitle } from "../format/metric-values.js";
+import { formatMeanCi, metricTitle } from "@hemlock/store";
 import type { ResultTable } from "../format/result-tables.js";
 
 export function markdownTables(tables: readonly ResultTable[]): string {

@@ -3,9 +3,9 @@
  * cell the mean over seeds ± the half-width of its 95% t-interval, the best in bold.
  */
 import type { LeaderboardRow } from "@hemlock/store";
+import { formatMeanCi, metricTitle } from "@hemlock/store";
 import Table from "cli-table3";
 import pc from "picocolors";
-import { formatMeanCi, metricTitle } from "./metric-values.js";
 import { resultTables } from "./result-tables.js";
 
 export function leaderboardTables(

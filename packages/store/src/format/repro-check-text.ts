@@ -1,10 +1,10 @@
 /**
  * Reproduction checks in words: the cells a check reads, its tolerance and its measurement, in
- * the metric's units (shares as percentages with two decimals, tolerances in percentage points), for the terminal
+ * the metric's units (shares as percentages with two decimals, tolerances in percentage points), for the terminal, the app
  * table and docs/reproductions.md.
  */
-import { isProportion } from "@hemlock/core";
-import type { CheckResult, Selector } from "@hemlock/store";
+import { isProportion } from "@hemlock/core/portable";
+import type { CheckResult, Selector } from "../reports/repro-checks.js";
 import { formatValue } from "./metric-values.js";
 
 export function describeSelector(where: Selector): string {
@@ -31,8 +31,9 @@ export function formatTolerance(metric: string, tolerance: number | [number, num
 export function formatMeasured(r: CheckResult): string {
   const metric = r.expectation.metric;
   if (r.measured === undefined) return r.problem ?? "not measured";
+  // One seed has no interval (its bounds collapse onto the mean).
   const ci =
-    r.ciLow !== undefined && r.ciHigh !== undefined && r.n !== undefined && r.n > 1
+    r.ciLow !== undefined && r.ciHigh !== undefined && Number.isFinite(r.ciLow) && r.ciLow < (r.ciHigh as number)
       ? ` [${formatValue(metric, r.ciLow, 2)}, ${formatValue(metric, r.ciHigh, 2)}]`
       : "";
   return `${formatValue(metric, r.measured, 2)}${ci}`;
