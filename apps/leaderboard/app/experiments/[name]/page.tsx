@@ -1,0 +1,26 @@
+/** One experiment's leaderboard, for the metric in ?metric= (attack success rate by default). */
+import { notFound } from "next/navigation";
+import { BoardView } from "../../../components/board-view";
+import { experimentBoard } from "../../../lib/experiment-boards";
+import { withStore } from "../../../lib/results-store";
+
+export const dynamic = "force-dynamic";
+
+export default async function ExperimentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<{ metric?: string }>;
+}) {
+  const { name } = await params;
+  const { metric = "attackSuccessRate" } = await searchParams;
+  const board = await withStore((store) => experimentBoard(store, decodeURIComponent(name), metric));
+  if (!board) notFound();
+  return (
+    <>
+      <h1>{board.experiment}</h1>
+      <BoardView board={board} />
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The reproductions page's data: for every experiment with reproduction checks, its paper,
+ * setting, latest checks (published against measured, in the metric's units, pass or fail), the
+ * run's cost on the machine that ran it, and the differences and findings its file records. The
+ * experiment file's text is in the store, so the page needs nothing but the store.
+ */
+import type { CheckResult, ReproRunRecord, Selector, Store, StoredCheck } from "@hemlock/store";
+import { parse } from "yaml";
+import { hemlockStore } from "./hemlock-store";
+
+export interface Paper {
+  authors: string[];
+  title: string;
+  venue: string;
+  year: number;
+  arxiv?: string;
+}
+
+export interface CheckLine {
+  metric: string;
+  cells: string;
+  published: string;
+  tolerance: string;
+  measured: string;
+  passed: boolean;
+  source: string;
+}
+
+export interface ReproductionTarget {
+  experiment: string;
+  /** "Gu et al. 2017", when the file names its paper. */
+  citation?: string;
+  paper?: Paper;
+  description?: string;
+  differences: { what: string; effect: string }[];
+  findings?: string;
+  checks: CheckLine[];
+  passed: number;
+  checkedAt: Date;
+  run?: { at: Date; record: ReproRunRecord };
+}
+
+interface StoredSelector {
+  where?: Selector;
+  setting?: Selector;
+  relativeTo?: Selector;
+  problem?: string;
+}
+
+export async function reproductionTargets(store: Store): Promise<ReproductionTarget[]> {
+  const h = await hemlockStore();
+  const byExperiment = new Map<string, StoredCheck[]>();
+  for (const check of h.latestReproChecks(store))
+    byExperiment.set(check.experiment, [...(byExperiment.get(check.experiment) ?? []), check]);
+  return [...byExperiment.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([experiment, checks]) => {
+      const id = h.findExperiment(store, experiment) as number;
+      const spec = specFields(store, id);
+      const run = h.lastComputingReproRun(store, id);
+      return {
+        experiment,
+        ...(spec.paper ? { citation: h.shortCitation(spec.paper) } : {}),
+        ...spec,
+        checks: checks.map((c) => {
+          const result = asCheckResult(c);
+          return {
+            metric: h.metricTitle(c.metric),
+            cells: h.describeCells(result),
+            published: h.formatPublished(c.metric, c.published),
+            tolerance: h.formatTolerance(c.metric, result.expectation.tolerance),
+            measured: h.formatMeasured(result),
+            passed: c.passed,
+            source: c.source,
+          };
+        }),
+        passed: checks.filter((c) => c.passed).length,
+        checkedAt: checks[0]?.checkedAt as Date,
+        ...(run ? { run } : {}),
+      };
+    });
+}
+
+/** A recorded check in the shape the shared formatters take. */
+function asCheckResult(c: StoredCheck): CheckResult {
+  const selector = (c.selector ?? {}) as StoredSelector;
+  return {
+    expectation: {
+      metric: c.metric,
+      where: selector.where ?? {},
+      published: c.published,
+      tolerance: c.tolerance as number | [number, number],
+      source: c.source,
+      ...(selector.relativeTo ? { relativeTo: selector.relativeTo } : {}),
+    },
+    ...(selector.setting ? { setting: selector.setting as CheckResult["setting"] } : {}),
+    ...(c.measured !== null ? { measured: c.measured } : {}),
+    ...(c.ciLow !== null ? { ciLow: c.ciLow } : {}),
+    ...(c.ciHigh !== null ? { ciHigh: c.ciHigh } : {}),
+    passed: c.passed,
+    ...(selector.problem ? { problem: selector.problem } : {}),
+  };
+}
+
+/** The paper, description, differences and findings of the experiment file the store holds. */
+function specFields(
+  store: Store,
+  experimentId: number,
+): Pick<ReproductionTarget, "paper" | "description" | "differences" | "findings"> {
+  const row = store.sqlite.prepare("SELECT spec_text AS text FROM experiments WHERE id = ?").get(experimentId) as
+    | { text: string }
+    | undefined;
+  let spec: Record<string, unknown> = {};
+  try {
+    spec = (parse(row?.text ?? "") as Record<string, unknown> | null) ?? {};
+  } catch {
+    // A file the runner accepted parses; anything else shows the checks without the prose.
+  }
+  return {
+    ...(spec.paper ? { paper: spec.paper as Paper } : {}),
+    ...(typeof spec.description === "string" ? { description: spec.description } : {}),
+    differences: Array.isArray(spec.differences) ? (spec.differences as { what: string; effect: string }[]) : [],
+    ...(typeof spec.findings === "string" ? { findings: spec.findings } : {}),
+  };
+}

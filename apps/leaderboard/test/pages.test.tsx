@@ -1,0 +1,123 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { logEvent, openStore, recordReproChecks, registerExperiment } from "@hemlock/store";
+import { fillSyntheticGrid } from "@hemlock/store/testing";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { BoardView } from "../components/board-view";
+import { ReproductionsView } from "../components/reproductions-view";
+import { experimentBoard, experiments } from "../lib/experiment-boards";
+import { reproductionTargets } from "../lib/reproduction-targets";
+import { withStore } from "../lib/results-store";
+
+const SPEC = `name: gu-2017-badnets
+description: BadNets on MNIST.
+paper:
+  authors: [Tianyu Gu, Brendan Dolan-Gavitt, Siddharth Garg]
+  title: "BadNets: Identifying Vulnerabilities"
+  venue: arXiv
+  year: 2017
+  arxiv: "1708.06733"
+differences:
+  - {what: 8 epochs, effect: a weaker all-to-all backdoor}
+findings: The all-to-all backdoor stays below 99%.
+`;
+
+/** A store as `hemlock run` and `hemlock repro` leave it: a synthetic grid, and two recorded checks. */
+async function filledStore(): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), "hemlock-app-")), "hemlock.db");
+  const store = await openStore(path);
+  // ASR: none 0.9, strip 0.5 + seed/100, spectral signatures 0.1 + seed/100.
+  fillSyntheticGrid(store, ({ defense, seed }) => ({
+    attackSuccessRate: defense === "none" ? 0.9 : defense === "strip" ? 0.5 + seed / 100 : 0.1 + seed / 100,
+    cleanAccuracy: 0.95,
+  }));
+  const id = registerExperiment(store, "gu-2017-badnets", SPEC);
+  const setting = { dataset: "mnist", model: "badnets-cnn", attack: "badnets", rate: 0.1, defense: "none" };
+  // Both checks: published 99.5%, tolerance [99%, 100%], Section 3.1.
+  const check = (metric: string, attack: string, measured: [number, number, number], n: number) => ({
+    expectation: {
+      metric,
+      where: { attack },
+      published: 0.995,
+      tolerance: [0.99, 1] as [number, number],
+      source: "Section 3.1",
+    },
+    setting: { ...setting, attack, rate: attack === "none" ? 0 : 0.1 },
+    measured: measured[0],
+    ciLow: measured[1],
+    ciHigh: measured[2],
+    n,
+    passed: measured[0] >= 0.99,
+  });
+  recordReproChecks(store, id, [
+    check("cleanAccuracy", "none", [0.9902, 0.9902, 0.9902], 1),
+    check("attackSuccessRate", "badnets", [0.9792, 0.97, 0.985], 3),
+  ]);
+  logEvent(store, {
+    experimentId: id,
+    kind: "repro-run",
+    payload: { seconds: 589.4, threads: 2, backend: "wasm", cells: 3, alreadyDone: 0, finished: 3 },
+  });
+  store.close();
+  return path;
+}
+
+describe("the leaderboard app, on a store the tests fill", async () => {
+  const path = await filledStore();
+
+  it("lists the experiments with their cell counts", async () => {
+    const rows = await withStore(experiments, path);
+    expect(rows.map((r) => [r.name, r.cells, r.finished])).toEqual([
+      ["gu-2017-badnets", 0, 0],
+      ["synthetic", 30, 30],
+    ]);
+  });
+
+  it("ranks the defenses of each setting with their intervals and paired tests", async () => {
+    const board = await withStore((s) => experimentBoard(s, "synthetic", "attackSuccessRate"), path);
+    expect(board?.settings.map((s) => s.title)).toEqual([
+      "digits · mlp · badnets · rate 0.05",
+      "digits · mlp · badnets · rate 0.1",
+    ]);
+    const rows = board?.settings[0]?.rows ?? [];
+    // Lower ASR is better: spectral signatures (mean 13%) first, then STRIP (53%), then none (90%).
+    expect(rows.map((r) => [r.rank, r.defense, r.value, r.n])).toEqual([
+      [1, "spectral-signatures", "13.0 ± 2.0", 5],
+      [2, "strip", "53.0 ± 2.0", 5],
+      [3, "none", "90.0 ± 0.0", 5],
+    ]);
+    // STRIP is 40 points worse on every seed: a difference with zero variance, p < 0.001.
+    expect(rows[1]?.versusBest).toBe("+40.0 (p <0.001)");
+    expect(rows[1]?.significant).toBe(true);
+    const html = renderToStaticMarkup(<BoardView board={board as NonNullable<typeof board>} />);
+    expect(html).toContain("<td>spectral-signatures</td>");
+    expect(html).toContain("lower is better");
+    expect(await withStore((s) => experimentBoard(s, "missing", "attackSuccessRate"), path)).toBeUndefined();
+  });
+
+  it("shows each reproduction's checks, run time, differences and findings, and a failing target as failing", async () => {
+    const targets = await withStore(reproductionTargets, path);
+    expect(targets).toHaveLength(1);
+    const [target] = targets;
+    expect(target?.citation).toBe("Gu et al. 2017");
+    expect(target?.passed).toBe(1);
+    expect(target?.checks.map((c) => [c.metric, c.measured, c.tolerance, c.passed])).toEqual([
+      ["clean accuracy (%)", "99.02", "in [99.0, 100.0] %", true],
+      ["attack success rate (%)", "97.92 [97.00, 98.50]", "in [99.0, 100.0] %", false],
+    ]);
+    const html = renderToStaticMarkup(<ReproductionsView targets={targets} />);
+    expect(html).toContain("1 of 2 pass (failing)");
+    expect(html).toContain('<td class="fail">FAIL</td>');
+    expect(html).toContain('href="https://arxiv.org/abs/1708.06733"');
+    expect(html).toContain("Run: 589.4 s for 3 cells");
+    expect(html).toContain("a weaker all-to-all backdoor");
+    expect(html).toContain("The all-to-all backdoor stays below 99%.");
+  });
+
+  it("names the store when it cannot be opened, and never creates one", async () => {
+    const missing = join(tmpdir(), "hemlock-app-missing", "none.db");
+    await expect(withStore(experiments, missing)).rejects.toThrow(`${missing}: cannot open the results store`);
+  });
+});
