@@ -196,6 +196,16 @@ describe("activation clustering", () => {
     expect(m.f1).toBeGreaterThanOrEqual(0.9);
     expect(s.diagnostics?.suspiciousLabels).toBe(1);
   });
+
+  it("with criterion every-label, splits every label: the unimodal one loses its smaller cluster too", () => {
+    const { train, mask, model } = planted(30, 300, 60, 8, 3);
+    const s = sanitizeDataset({ name: "activation-clustering", criterion: "every-label" }, { train, model, seed: 1 });
+    expect(s.diagnostics?.suspiciousLabels).toBe(train.classes);
+    const m = detectionMetrics(s.scores, s.removed, mask);
+    // Every poison is still caught; the clean label's smaller half is removed as well.
+    expect(m.recall).toBe(1);
+    expect(m.fpr).toBeGreaterThan(0.1);
+  });
 });
 
 describe("activation clustering's cluster decisions when poisons are the majority of their label", () => {

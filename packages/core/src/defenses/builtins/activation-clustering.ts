@@ -4,7 +4,9 @@
  * split by 2-means. A backdoor's poisons, given the target label but unlike its clean examples,
  * form a cluster of their own. A label is suspicious when its smaller cluster holds at most
  * `sizeThreshold` of it (relative size), when the split is clean (mean silhouette at least
- * `silhouetteThreshold`), or either, as `criterion` says. Which cluster of a suspicious label is
+ * `silhouetteThreshold`), or either, as `criterion` says; `every-label` takes every label as
+ * suspicious, which measures the clustering alone, in the population of the paper's detection
+ * results (with an all-to-all backdoor every label is a target). Which cluster of a suspicious label is
  * removed is decided by `decide`:
  * - smaller-cluster: the smaller one (the paper's relative-size reasoning);
  * - exclusionary-reclassification (the paper's option): each cluster is removed in turn, the
@@ -37,7 +39,7 @@ export const activationClustering = defineDefense({
       components: z.number().int().min(1).max(100).default(10),
       /** ICA as in the paper, or PCA (which keeps the dominant axis dominant; see docs/defenses.md). */
       reduction: z.enum(["ica", "pca"]).default("ica"),
-      criterion: z.enum(["relative-size", "silhouette", "either"]).default("either"),
+      criterion: z.enum(["relative-size", "silhouette", "either", "every-label"]).default("either"),
       sizeThreshold: z.number().gt(0).lt(0.5).default(0.35),
       silhouetteThreshold: z.number().min(-1).max(1).default(0.15),
       decide: z
@@ -83,7 +85,7 @@ export const activationClustering = defineDefense({
           ? bySize
           : params.criterion === "silhouette"
             ? bySilhouette
-            : bySize || bySilhouette;
+            : params.criterion === "every-label" || bySize || bySilhouette;
       const members = (cluster: number) => group.indices.filter((_, k2) => assignments[k2] === cluster);
       let poisonous: number[] = [];
       if (suspicious) {
