@@ -76,7 +76,10 @@ describe("loadDataset", () => {
     );
   });
 
-  it("names the field when classes or validation cannot be met", async () => {
+  it("names the field when classes or validation cannot be met, as an error the CLI reports plainly", async () => {
+    const refused = await loadDataset({ name: "digits", subset: 5000 }, { dataDir: emptyDir }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(HemlockError);
+    expect((refused as HemlockError).code).toBe("INVALID_PARAMS");
     await expect(loadDataset({ name: "digits", classes: [3, 12] }, { dataDir: emptyDir })).rejects.toThrow(
       "dataset.classes: digits has classes 0 to 9 (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), got 12",
     );

@@ -7,6 +7,7 @@
  * per thread by their resolved spec, since a grid reads the same dataset for many cells.
  */
 import { z } from "zod";
+import { HemlockError } from "../errors.js";
 import { parseParams } from "../registry/parse-params.js";
 import { type ArrayAllocator, arrayAllocator } from "./array-allocator.js";
 import { resolveDataDir } from "./data-dir.js";
@@ -85,7 +86,8 @@ export async function loadDataset(spec: DatasetSpec | string, options: LoadOptio
       const limit = (d: Dataset, size: number | undefined, field: string): Dataset => {
         if (size === undefined) return d;
         if (size > d.labels.length) {
-          throw new RangeError(
+          throw new HemlockError(
+            "INVALID_PARAMS",
             `${where}.${field}: ${name} has ${d.labels.length} ${d.split} examples${field === "subset" && validation ? ` after the validation set` : ""}, asked for ${size}`,
           );
         }
@@ -95,7 +97,8 @@ export async function loadDataset(spec: DatasetSpec | string, options: LoadOptio
       const test = limit(keep(loaded.test), testSubset, "testSubset");
       if (validation === undefined) return { train: limit(train, subset, "subset"), test };
       if (validation >= train.labels.length)
-        throw new RangeError(
+        throw new HemlockError(
+          "INVALID_PARAMS",
           `${where}.validation: ${name} has ${train.labels.length} train examples, asked for ${validation} and would leave none to train on`,
         );
       const held = stratifiedSubset(train.labels, validation, subsetSeed, "validation-split");
@@ -116,7 +119,8 @@ export async function loadDataset(spec: DatasetSpec | string, options: LoadOptio
 function keepClasses(d: Dataset, classes: readonly number[], alloc: ArrayAllocator, field: string): Dataset {
   const beyond = classes.filter((c) => c >= d.classes);
   if (beyond.length > 0)
-    throw new RangeError(
+    throw new HemlockError(
+      "INVALID_PARAMS",
       `${field}: ${d.name} has classes 0 to ${d.classes - 1} (${d.classNames.join(", ")}), got ${beyond.join(", ")}`,
     );
   const relabel = new Map(classes.map((c, i) => [c, i]));
