@@ -1,6 +1,7 @@
 /**
  * Reading experiments back: each with its cell counts by status (`hemlock ls`), one by name, its
- * events of a kind, and one experiment's cells in grid order with their headline metrics (`hemlock show`).
+ * events of a kind, its file's text, and one experiment's cells in grid order with their headline
+ * metrics (`hemlock show`).
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { CellRecordInput } from "./cell-records.js";
@@ -90,4 +91,13 @@ export function experimentEvents(store: Store, experimentId: number, kind: strin
     .orderBy(desc(events.at), desc(events.id))
     .all()
     .map((row) => ({ at: row.at, payload: row.payload === null ? null : (JSON.parse(row.payload) as unknown) }));
+}
+
+/** The experiment file's text as last registered (the paper, expectations and findings live in it). */
+export function experimentSpecText(store: Store, experimentId: number): string | undefined {
+  return store.db
+    .select({ specText: experiments.specText })
+    .from(experiments)
+    .where(eq(experiments.id, experimentId))
+    .get()?.specText;
 }

@@ -27,6 +27,7 @@ export {
   type ExperimentSummary,
   experimentCellRows,
   experimentEvents,
+  experimentSpecText,
   findExperiment,
   listExperiments,
 } from "./experiment-queries.js";

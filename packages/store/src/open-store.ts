@@ -75,11 +75,7 @@ export function openStoreReadOnly(path = defaultStorePath()): Store {
   }
   try {
     refuseNewerDatabase(sqlite, path);
-    const applied = new Set(
-      (sqlite.prepare("SELECT created_at AS at FROM __drizzle_migrations").all() as { at: number }[]).map((m) =>
-        Number(m.at),
-      ),
-    );
+    const applied = new Set(appliedMigrations(sqlite));
     const pending = knownMigrations().filter((m) => !applied.has(m.when));
     if (pending.length > 0)
       throw new HemlockError(
@@ -120,14 +116,20 @@ function knownMigrations(): { tag: string; when: number }[] {
   return journal.entries;
 }
 
-function refuseNewerDatabase(sqlite: Database.Database, path: string): void {
+/** The timestamps of the migrations applied to this database (none for a new file). */
+function appliedMigrations(sqlite: Database.Database): number[] {
   const table = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
-  if (table === undefined) return;
-  const applied = sqlite.prepare("SELECT created_at AS at FROM __drizzle_migrations").all() as { at: number }[];
+  if (table === undefined) return [];
+  return (sqlite.prepare("SELECT created_at AS at FROM __drizzle_migrations").all() as { at: number }[]).map((m) =>
+    Number(m.at),
+  );
+}
+
+function refuseNewerDatabase(sqlite: Database.Database, path: string): void {
   const known = new Set(knownMigrations().map((m) => m.when));
-  const unknown = applied.filter((m) => !known.has(Number(m.at)));
+  const unknown = appliedMigrations(sqlite).filter((at) => !known.has(at));
   if (unknown.length > 0)
     throw new HemlockError(
       "STORE",

@@ -1,7 +1,7 @@
 /**
  * Reproduction checks in words: the cells a check reads, its tolerance and its measurement, in
- * the metric's units (shares as percentages with two decimals, tolerances in percentage points), for the terminal, the app
- * table and docs/reproductions.md.
+ * the metric's units (shares as percentages with two decimals, tolerances in percentage points),
+ * for the terminal table, docs/reproductions.md and the leaderboard app.
  */
 import { isProportion } from "@hemlock/core/portable";
 import type { CheckResult, Selector } from "../reports/repro-checks.js";
