@@ -56,7 +56,7 @@ export async function reproductionTargets(store: Store): Promise<ReproductionTar
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([experiment, checks]) => {
       const id = h.findExperiment(store, experiment) as number;
-      const spec = specFields(store, id);
+      const spec = specFields(h.experimentSpecText(store, id) ?? "");
       const run = h.lastComputingReproRun(store, id);
       return {
         experiment,
@@ -102,17 +102,11 @@ function asCheckResult(c: StoredCheck): CheckResult {
   };
 }
 
-/** The paper, description, differences and findings of the experiment file the store holds. */
-function specFields(
-  store: Store,
-  experimentId: number,
-): Pick<ReproductionTarget, "paper" | "description" | "differences" | "findings"> {
-  const row = store.sqlite.prepare("SELECT spec_text AS text FROM experiments WHERE id = ?").get(experimentId) as
-    | { text: string }
-    | undefined;
+/** The paper, description, differences and findings of the experiment file's text. */
+function specFields(text: string): Pick<ReproductionTarget, "paper" | "description" | "differences" | "findings"> {
   let spec: Record<string, unknown> = {};
   try {
-    spec = (parse(row?.text ?? "") as Record<string, unknown> | null) ?? {};
+    spec = (parse(text) as Record<string, unknown> | null) ?? {};
   } catch {
     // A file the runner accepted parses; anything else shows the checks without the prose.
   }

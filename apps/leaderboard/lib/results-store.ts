@@ -22,3 +22,26 @@ export async function withStore<T>(read: (store: Store) => T | Promise<T>, path 
     store.close();
   }
 }
+
+/** What a page shows instead of results when the store cannot be read: the reason and the fix. */
+export interface StoreProblem {
+  problem: string;
+}
+
+/** withStore, with a store that cannot be opened (missing, outdated, not a store) as a value, not a crash. */
+export async function readStore<T>(
+  read: (store: Store) => T | Promise<T>,
+  path = storePath(),
+): Promise<T | StoreProblem> {
+  try {
+    return await withStore(read, path);
+  } catch (error) {
+    const e = error as { name?: string; code?: string; message?: string; hint?: string };
+    if (e.name !== "HemlockError" || e.code !== "STORE") throw error;
+    return { problem: [e.message, e.hint].filter(Boolean).join(" ") };
+  }
+}
+
+export function isStoreProblem(value: unknown): value is StoreProblem {
+  return typeof value === "object" && value !== null && "problem" in value;
+}

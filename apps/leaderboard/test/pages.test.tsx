@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,9 +8,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { BoardView } from "../components/board-view";
 import { ReproductionsView } from "../components/reproductions-view";
+import { StoreProblemView } from "../components/store-problem-view";
 import { experimentBoard, experiments } from "../lib/experiment-boards";
 import { reproductionTargets } from "../lib/reproduction-targets";
-import { withStore } from "../lib/results-store";
+import { isStoreProblem, readStore, type StoreProblem, withStore } from "../lib/results-store";
 
 const SPEC = `name: gu-2017-badnets
 description: BadNets on MNIST.
@@ -116,8 +118,14 @@ describe("the leaderboard app, on a store the tests fill", async () => {
     expect(html).toContain("The all-to-all backdoor stays below 99%.");
   });
 
-  it("names the store when it cannot be opened, and never creates one", async () => {
+  it("names the store when it cannot be opened, shows the fix instead of crashing, and never creates one", async () => {
     const missing = join(tmpdir(), "hemlock-app-missing", "none.db");
     await expect(withStore(experiments, missing)).rejects.toThrow(`${missing}: cannot open the results store`);
+    const shown = await readStore(experiments, missing);
+    expect(isStoreProblem(shown)).toBe(true);
+    const html = renderToStaticMarkup(<StoreProblemView {...(shown as StoreProblem)} />);
+    expect(html).toContain(`${missing}: cannot open the results store`);
+    expect(html).toContain("Run an experiment first (hemlock run FILE), or point HEMLOCK_DB at a results store.");
+    expect(existsSync(missing)).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 /** One experiment's leaderboard, for the metric in ?metric= (attack success rate by default). */
 import { notFound } from "next/navigation";
 import { BoardView } from "../../../components/board-view";
+import { StoreProblemView } from "../../../components/store-problem-view";
 import { experimentBoard } from "../../../lib/experiment-boards";
-import { withStore } from "../../../lib/results-store";
+import { isStoreProblem, readStore } from "../../../lib/results-store";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,8 @@ export default async function ExperimentPage({
 }) {
   const { name } = await params;
   const { metric = "attackSuccessRate" } = await searchParams;
-  const board = await withStore((store) => experimentBoard(store, decodeURIComponent(name), metric));
+  const board = await readStore((store) => experimentBoard(store, decodeURIComponent(name), metric));
+  if (isStoreProblem(board)) return <StoreProblemView {...board} />;
   if (!board) notFound();
   return (
     <>
