@@ -19,6 +19,7 @@ export type HemlockErrorCode =
   | "CAPABILITY_MISSING"
   | "INCOMPATIBLE"
   | "MODEL_FILE"
+  | "ARTIFACT_FILE"
   | "INVALID_SPEC"
   | "STORE";
 

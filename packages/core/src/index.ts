@@ -11,10 +11,19 @@ export {
   type AttackPlugin,
   defineAttack,
   type PoisonResult,
+  type TriggerSource,
   type TriggerTransform,
 } from "./attacks/define-attack.js";
 export { type AttackSpec, poisonDataset } from "./attacks/poison-dataset.js";
 export { attackerLabel, type PoisonSemantics, poisonSemanticsSchema } from "./attacks/poison-semantics.js";
+export {
+  hasPoisonedData,
+  loadPoisonedData,
+  type PoisonedData,
+  savePoisonedData,
+  toPoisonedData,
+} from "./attacks/poisoned-data-files.js";
+export { triggeredRows } from "./attacks/triggered-rows.js";
 export { activeBackendInfo, type BackendInfo } from "./backend/backend-info.js";
 export { BACKEND_NAMES, type BackendChoice, type BackendName, parseBackendChoice } from "./backend/backend-name.js";
 export { loadBackend } from "./backend/load-backend.js";

@@ -22,6 +22,12 @@ export type AttackKind = "label-flip" | "backdoor" | "clean-label" | "optimized"
 /** Applies a backdoor trigger to test inputs, in place, example-major. */
 export type TriggerTransform = (x: Float32Array, exampleShape: number[]) => void;
 
+/**
+ * A trigger as the metrics take it: the transform, or the inputs already triggered (row i is
+ * input i with the trigger applied), which is what a poisoned dataset read back from disk holds.
+ */
+export type TriggerSource = TriggerTransform | Float32Array;
+
 export interface PoisonResult {
   train: Dataset;
   /** mask[i] = 1 where training example i is poisoned (appended copies included). */

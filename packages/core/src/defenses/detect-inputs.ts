@@ -3,7 +3,8 @@
  * clean and triggered test inputs: the flags and detection metrics, with triggered inputs as the
  * positives, so the clean share flagged is the false-rejection rate.
  */
-import type { TriggerTransform } from "../attacks/define-attack.js";
+import type { TriggerSource } from "../attacks/define-attack.js";
+import { triggeredRows } from "../attacks/triggered-rows.js";
 import type { Dataset } from "../datasets/dataset.js";
 import { type DetectionMetrics, detectionMetrics } from "../metrics/detection-metrics.js";
 import type { Classifier } from "../models/classifier.js";
@@ -23,10 +24,9 @@ export function fitInputDetector(
 export function evaluateInputDetector(
   detector: InputDetector,
   inputs: Dataset,
-  trigger: TriggerTransform,
+  trigger: TriggerSource,
 ): DetectionMetrics & { flaggedClean: number; flaggedTriggered: number } {
-  const triggeredX = Float32Array.from(inputs.x);
-  trigger(triggeredX, inputs.exampleShape);
+  const triggeredX = triggeredRows(trigger, inputs);
   const clean = detector.score(inputs);
   const triggered = detector.score({ x: triggeredX, exampleShape: inputs.exampleShape });
   const scores = Float32Array.from([...clean, ...triggered]);

@@ -3,11 +3,11 @@
  * definitions of metric-spec.ts.
  */
 
-import type { TriggerTransform } from "../attacks/define-attack.js";
+import type { TriggerSource } from "../attacks/define-attack.js";
 import type { PoisonSemantics } from "../attacks/poison-semantics.js";
 import { attackerLabel } from "../attacks/poison-semantics.js";
+import { triggeredRows } from "../attacks/triggered-rows.js";
 import type { Dataset } from "../datasets/dataset.js";
-import { exampleSize } from "../training/labeled-arrays.js";
 
 export type Predict = (examples: { x: Float32Array; exampleShape: number[] }) => Int32Array;
 
@@ -25,21 +25,16 @@ export interface BackdoorMetrics {
 export function backdoorMetrics(
   predict: Predict,
   test: Dataset,
-  trigger: TriggerTransform | undefined,
+  trigger: TriggerSource | undefined,
   semantics: Pick<PoisonSemantics, "target" | "mapping">,
 ): BackdoorMetrics {
   const clean = predict(test);
   const cleanAccuracy = clean.filter((p, i) => p === test.labels[i]).length / clean.length;
   if (trigger === undefined) return { cleanAccuracy };
-  const size = exampleSize(test);
   const population = [...test.labels.keys()].filter(
     (i) => attackerLabel(semantics, test.labels[i] as number, test.classes) !== test.labels[i],
   );
-  const x = new Float32Array(population.length * size);
-  population.forEach((i, k) => {
-    x.set(test.x.subarray(i * size, (i + 1) * size), k * size);
-  });
-  trigger(x, test.exampleShape);
+  const x = triggeredRows(trigger, test, population);
   const triggered = predict({ x, exampleShape: test.exampleShape });
   let success = 0;
   let robust = 0;
