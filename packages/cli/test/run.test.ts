@@ -48,7 +48,9 @@ describe("hemlock run", () => {
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     // 2 attacks x 2 seeds poisoned models, plus a retrain for each perfect-filter cell.
-    expect(first.stdout).toMatch(/tiny: 8 finished, 0 failed, 0 already done, 0 not run; 8 models trained/);
+    expect(first.stdout).toMatch(
+      /tiny: 8 finished, 0 failed, 0 already done, 0 not run; 8 models trained, 4 poisoned datasets made;/,
+    );
     expect(first.stdout).toMatch(/digits: attack success rate \(%\)/);
     expect(query(db, "SELECT status, count(*) AS n FROM cells GROUP BY status")).toEqual([
       { status: "finished", n: 8 },
@@ -72,13 +74,52 @@ describe("hemlock run", () => {
     );
     // Perfect filtering removes exactly the poisons: detection is exact.
     expect(query(db, "SELECT DISTINCT value FROM metrics WHERE name = 'detection.precision'")).toEqual([{ value: 1 }]);
-    expect(query(db, "SELECT count(*) AS n FROM artifacts WHERE kind = 'trained-model'")).toEqual([{ n: 8 }]);
+    expect(query(db, "SELECT kind, count(*) AS n FROM artifacts GROUP BY kind ORDER BY kind")).toEqual([
+      { kind: "poisoned-data", n: 4 },
+      { kind: "trained-model", n: 8 },
+    ]);
 
     const again = await runCli(["run", file, "--db", db]);
     expect(again.stdout).toMatch(/tiny: 0 finished, 0 failed, 8 already done, 0 not run; 0 models trained/);
     const forced = await runCli(["run", file, "--db", db, "--force"]);
-    // Every cell reruns, and every model comes from the artifact store.
-    expect(forced.stdout).toMatch(/tiny: 8 finished, 0 failed, 0 already done, 0 not run; 0 models trained/);
+    // Every cell reruns, and every model and poisoned dataset comes from the artifact store.
+    expect(forced.stdout).toMatch(
+      /tiny: 8 finished, 0 failed, 0 already done, 0 not run; 0 models trained, 0 poisoned datasets made;/,
+    );
+  });
+
+  it("a defense added to a finished grid reads the saved poisons back, triggered test split included", async () => {
+    const { file, db } = await setup(GRID());
+    expect((await runCli(["run", file, "--db", db])).code).toBe(0);
+    const asr = () =>
+      query(
+        db,
+        "SELECT c.seed, m.value FROM cells c JOIN metrics m ON m.identity = c.identity WHERE m.name = 'attackSuccessRate' AND c.defense = 'none' AND c.attack = 'badnets' ORDER BY c.seed",
+      );
+    const before = asr();
+    await writeFile(file, GRID(", {name: strip, overlays: 20}"));
+    const plan = await runCli(["plan", file, "--db", db]);
+    // The poisoned data and the poisoned models exist; only STRIP's detectors are new.
+    expect(plan.stdout).toMatch(/artifacts to build: 4 defended, 4 metrics\n/);
+    const grown = await runCli(["run", file, "--db", db]);
+    expect(grown.code).toBe(0);
+    expect(grown.stdout).toMatch(
+      /tiny: 4 finished, 0 failed, 8 already done, 0 not run; 0 models trained, 0 poisoned datasets made;/,
+    );
+    // STRIP scored the triggered test inputs read back from disk: for the backdoor cells, the
+    // share of triggered inputs flagged is recorded.
+    const flagged = query(
+      db,
+      "SELECT c.attack, count(m.value) AS n FROM cells c LEFT JOIN metrics m ON m.identity = c.identity AND m.name = 'inputDetection.tpr' WHERE c.defense = 'strip' GROUP BY c.attack ORDER BY c.attack",
+    );
+    expect(flagged).toEqual([
+      { attack: "badnets", n: 2 },
+      { attack: "label-flip", n: 0 },
+    ]);
+    // And a forced rerun from the saved poisons reproduces the attack success rates exactly.
+    await runCli(["run", file, "--db", db, "--force"]);
+    expect(asr()).toEqual(before);
+    expect(before).toHaveLength(2);
   });
 
   it("records a failing cell's error and stack, finishes the others, and exits non-zero", async () => {

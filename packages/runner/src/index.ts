@@ -10,6 +10,7 @@ export {
   type PlannedCell,
   planArtifacts,
 } from "./cells/artifact-plan.js";
+export { artifactPath, isArtifactBuilt } from "./cells/artifacts-on-disk.js";
 export { type CellConfig, type NamedConfig, resolveCells } from "./cells/resolve-cells.js";
 export { type CellOutcome, type GroupCell, type GroupJob, runPoisonGroup } from "./execute/run-poison-group.js";
 export { createWorkerPool, defaultWorkerCount, type WorkerPool } from "./execute/worker-pool.js";

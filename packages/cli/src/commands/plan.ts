@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseBackendChoice, selectBackend } from "@hemlock/core";
-import { planExperiment } from "@hemlock/runner";
+import { isArtifactBuilt, planExperiment } from "@hemlock/runner";
 import { cellStatuses, openStore, pastWallTimes, settingKey } from "@hemlock/store";
 import { resolveDataDirOption } from "../data-dir-option.js";
 
@@ -26,11 +26,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     : new Map();
   const pending = plan.cells.filter((c) => statuses.get(c.identity) !== "finished");
   const needed = new Set(pending.flatMap((c) => c.chain));
-  const toBuild = plan.artifacts.filter(
-    (a) =>
-      needed.has(a.key) &&
-      !(a.kind === "trained-model" && existsSync(resolve(`${dbPath}.artifacts`, "trained-model", a.key))),
-  );
+  const toBuild = plan.artifacts.filter((a) => needed.has(a.key) && !isArtifactBuilt(`${dbPath}.artifacts`, a));
   const kinds = new Map<string, number>();
   for (const a of toBuild) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
   const byKind = [...kinds];

@@ -36,7 +36,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
           : {}),
       json,
     });
-    const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run${summary.failedEarlier > 0 ? `, ${summary.failedEarlier} failed earlier (--rerun failed)` : ""}${summary.retried > 0 ? `, ${summary.retried} retried` : ""}${summary.claimedElsewhere > 0 ? `, ${summary.claimedElsewhere} run by another process` : ""}; ${summary.trainings} models trained; ${seconds.toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
+    const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run${summary.failedEarlier > 0 ? `, ${summary.failedEarlier} failed earlier (--rerun failed)` : ""}${summary.retried > 0 ? `, ${summary.retried} retried` : ""}${summary.claimedElsewhere > 0 ? `, ${summary.claimedElsewhere} run by another process` : ""}; ${summary.trainings} models trained, ${summary.poisonedDatasetsMade} poisoned datasets made; ${seconds.toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
     if (json) console.log(JSON.stringify({ type: "summary", ...summary, seconds }));
     else {
       console.log(line);

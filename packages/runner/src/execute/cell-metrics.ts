@@ -12,7 +12,7 @@ import {
   type Dataset,
   type DetectionMetrics,
   type Examples,
-  type PoisonResult,
+  type PoisonedData,
   targetedMetrics,
 } from "@hemlock/core";
 
@@ -23,14 +23,15 @@ export const CERTIFIED_RADII = [1, 2, 5, 10, 20, 50];
 export function predictionMetrics(
   predict: (x: Examples) => Int32Array,
   measure: Dataset,
-  poisoned: PoisonResult | undefined,
+  /** The poisoned data, with `triggeredMeasure` the measurement split's rows of its triggered test split. */
+  poisoned: (PoisonedData & { triggeredMeasure?: Float32Array }) | undefined,
   test: Dataset,
 ): MetricValues {
   const out: MetricValues = {};
   const b = backdoorMetrics(
     predict,
     measure,
-    poisoned?.trigger,
+    poisoned?.triggeredMeasure,
     poisoned?.semantics ?? { target: 0, mapping: "all-to-one" },
   );
   out.cleanAccuracy = b.cleanAccuracy;

@@ -1,11 +1,10 @@
 /**
  * Runs the cells that share one poisoned dataset (one attack, rate and seed on one dataset): the
- * unit of work a worker takes. The poisoned data is made once, each trained model once (read back
- * from the artifact directory when an earlier run saved it), each sanitized set once, and then
- * every cell's defense and metrics. A failing cell is reported with its error and stack, and the
- * others go on. The work stays in one thread because a backdoor's trigger is a function, not data.
+ * unit of work a worker takes. The poisoned data is made once and each trained model once (both
+ * read back from the artifact directory when an earlier run saved them), each sanitized set once,
+ * and then every cell's defense and metrics. A failing cell is reported with its error and stack,
+ * and the others go on.
  */
-import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -18,19 +17,24 @@ import {
   defenses,
   detectionMetrics,
   evaluateInputDetector,
+  exampleSize,
   fitInputDetector,
   gatherBatch,
   loadClassifier,
   loadDataset,
-  type PoisonResult,
+  loadPoisonedData,
+  type PoisonedData,
   poisonDataset,
   repairModel,
   type Sanitized,
   sanitizeDataset,
   saveClassifier,
+  savePoisonedData,
+  toPoisonedData,
   trainDefended,
 } from "@hemlock/core";
 import type { ArtifactNode } from "../cells/artifact-plan.js";
+import { artifactPath, keptArtifactExists } from "../cells/artifacts-on-disk.js";
 import type { CellConfig, NamedConfig } from "../cells/resolve-cells.js";
 import { certifiedValues, detectionValues, type MetricValues, predictionMetrics } from "./cell-metrics.js";
 
@@ -92,25 +96,40 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
       Int32Array.from({ length: to - from }, (_, i) => from + i),
     ),
   });
-  let poisoned: PoisonResult | undefined;
+  let poisoned: PoisonedData | undefined;
   let poisonError: unknown;
+  // The poisoned data, when this group made it, goes with the first cell's outcome.
+  const poisonWritten: WrittenArtifact[] = [];
   try {
     if (holdoutSize >= testSize)
       throw new Error(
         `holdout.size ${holdoutSize} leaves nothing of ${first.config.dataset.name}'s ${testSize} test examples to measure on`,
       );
-    if (first.config.attack)
-      poisoned = poisonDataset(first.config.attack, splits.train, {
-        rate: first.config.rate,
-        seed: first.config.seed,
-        test: splits.test,
-        ...(splits.validation ? { validation: splits.validation } : {}),
-      });
+    if (first.config.attack) {
+      const key = first.chain[0] as string;
+      const dir = artifactPath(job.artifactDir, "poisoned-data", key);
+      if (keptArtifactExists(job.artifactDir, "poisoned-data", key)) poisoned = await loadPoisonedData(dir, splits);
+      else {
+        const result = poisonDataset(first.config.attack, splits.train, {
+          rate: first.config.rate,
+          seed: first.config.seed,
+          test: splits.test,
+          ...(splits.validation ? { validation: splits.validation } : {}),
+        });
+        poisoned = toPoisonedData(result, splits.test);
+        const { sha256, bytes } = await savePoisonedData(poisoned, splits, dir);
+        poisonWritten.push({ key, kind: "poisoned-data", path: join("poisoned-data", key), bytes, sha256 });
+      }
+    }
   } catch (error) {
     poisonError = error;
   }
   const holdout = holdoutSize < testSize ? part(0, holdoutSize) : splits.test;
   const measure = holdoutSize < testSize ? part(holdoutSize, testSize) : splits.test;
+  const triggeredMeasure = poisoned?.triggeredTest?.subarray(
+    (holdoutSize < testSize ? holdoutSize : 0) * exampleSize(splits.test),
+  );
+  const attack = poisoned && { ...poisoned, ...(triggeredMeasure ? { triggeredMeasure } : {}) };
   const trainSet = poisoned?.train ?? splits.train;
 
   const models = new Map<string, Classifier>();
@@ -126,9 +145,9 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
   const trainedModel = async (key: string, data: Dataset, config: CellConfig): Promise<Classifier> => {
     const cached = models.get(key);
     if (cached) return cached;
-    const dir = join(job.artifactDir, "trained-model", key);
+    const dir = artifactPath(job.artifactDir, "trained-model", key);
     let model: Classifier;
-    if (existsSync(join(dir, "hemlock.json"))) model = (await loadClassifier(dir)).classifier;
+    if (keptArtifactExists(job.artifactDir, "trained-model", key)) model = (await loadClassifier(dir)).classifier;
     else {
       model = freshModel(config);
       model.fit(data, config.train, { seed: config.seed, where: "train" });
@@ -175,7 +194,7 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
   for (const cell of job.cells) {
     const startedAt = Date.now();
     trainings = 0;
-    written = [];
+    written = poisonWritten.splice(0);
     const provenance = () => ({
       host: hostname(),
       pid: process.pid,
@@ -226,7 +245,7 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
     );
     const base = () => trainedModel(trainedKey as string, trainSet, config);
     const predictions = (m: { predict: Classifier["predict"] }) =>
-      predictionMetrics((x) => m.predict(x), measure, poisoned, splits.test);
+      predictionMetrics((x) => m.predict(x), measure, attack, splits.test);
     if (plugin.name === "none") return { ...predictions(await base()), trainingPasses: epochs(config) };
     if (plugin.kind === "sanitize") {
       const ownKey = [...chain].reverse().find((k) => job.nodes[k]?.kind === "sanitized-data") as string;
@@ -272,8 +291,8 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
     const detector = fitInputDetector(config.defense, { model, holdout, seed: config.seed });
     return {
       ...predictions(model),
-      ...(poisoned?.trigger
-        ? detectionValues("inputDetection", evaluateInputDetector(detector, measure, poisoned.trigger))
+      ...(triggeredMeasure
+        ? detectionValues("inputDetection", evaluateInputDetector(detector, measure, triggeredMeasure))
         : {}),
       ...prefixed("defense", detector.diagnostics),
       trainingPasses: epochs(config),

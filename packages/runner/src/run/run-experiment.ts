@@ -63,6 +63,8 @@ export interface RunSummary {
   failed: number;
   notRun: number;
   trainings: number;
+  /** Poisoned datasets crafted and saved (those an earlier run saved are read back instead). */
+  poisonedDatasetsMade: number;
   /** Cell runs repeated after a failure (--retries). */
   retried: number;
   /** Cells another run was working on (it records them). */
@@ -123,6 +125,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
     failed: 0,
     notRun: 0,
     trainings: 0,
+    poisonedDatasetsMade: 0,
     retried: 0,
     claimedElsewhere: 0,
   };
@@ -152,6 +155,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
       await options.execute(job, (outcome) => {
         record(store, outcome, plan, runner);
         summary.trainings += outcome.trainings;
+        summary.poisonedDatasetsMade += outcome.artifacts.filter((a) => a.kind === "poisoned-data").length;
         const cell = claimed.find((c) => c.identity === outcome.identity) as GroupCell;
         if (outcome.status === "finished") summary.finished++;
         else {
