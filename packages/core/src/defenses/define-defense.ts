@@ -43,6 +43,8 @@ interface DefenseBase<S extends z.ZodObject> extends Plugin {
   requires: ModelCapability[];
   /** The feature domains it works on, when not every one (checked when a grid is planned). */
   domains?: ("image" | "tabular")[];
+  /** The fewest clean holdout examples these parameters need (checked when a grid is planned). */
+  minHoldout?: (params: z.output<S>) => number;
 }
 
 export interface SanitizeInput {

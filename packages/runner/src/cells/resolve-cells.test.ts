@@ -126,10 +126,10 @@ grid:
       classes: 10,
       testSize: 360,
     });
-    const spec = (defense: string) =>
+    const spec = (defense: string, holdout = 0) =>
       parseExperiment(
         parseSpecText(
-          `name: x\ndataset: digits\nmodel: mlp\nattack: badnets\nrate: 0.1\ndefense: ${defense}\nholdout: {size: 0}\n`,
+          `name: x\ndataset: digits\nmodel: mlp\nattack: badnets\nrate: 0.1\ndefense: ${defense}\nholdout: {size: ${holdout}}\n`,
           "h.yaml",
         ),
       );
@@ -139,5 +139,12 @@ grid:
     expect(() => resolveCells(strip, expandGrid(strip), facts)).toThrow(
       "h.yaml:7:11: holdout.size: strip needs a clean holdout; holdout.size is 0 (defaults to 1000 when not given)",
     );
+    // STRIP superimposes `overlays` distinct held images: 100 by default, so 60 cannot do.
+    const short = spec("strip", 60);
+    expect(() => resolveCells(short, expandGrid(short), facts)).toThrow(
+      "h.yaml:6:1: defense: strip with these parameters needs at least 100 clean holdout examples; holdout.size is 60",
+    );
+    const fewer = spec("{name: strip, overlays: 50}", 60);
+    expect(resolveCells(fewer, expandGrid(fewer), facts).map((c) => c.holdout)).toEqual([60]);
   });
 });

@@ -178,16 +178,24 @@ function fitProblems(
         `${data.name} has classes 0..${data.classes - 1}, got ${attack.target}`,
       ]);
   }
-  const domains = defenses.get(defense.name).domains;
+  const plugin = defenses.get(defense.name);
+  const domains = plugin.domains;
   if (domains && !domains.includes(data.domain))
     out.push([
       cell.defense?.path ?? ["defense"],
       `${defense.name} works on ${domains.join(" or ")} data; ${data.name} is ${data.domain}`,
     ]);
-  if (holdout === 0 && defenses.get(defense.name).needs.includes("clean-holdout"))
+  const { name: _, ...params } = defense;
+  const fewest = plugin.minHoldout?.(params as never) ?? 0;
+  if (holdout === 0 && plugin.needs.includes("clean-holdout"))
     out.push([
       ["holdout", "size"],
       `${defense.name} needs a clean holdout; holdout.size is 0 (defaults to 1000 when not given)`,
+    ]);
+  else if (holdout < fewest)
+    out.push([
+      cell.defense?.path ?? ["defense"],
+      `${defense.name} with these parameters needs at least ${fewest} clean holdout examples; holdout.size is ${holdout}`,
     ]);
   if (holdout >= data.testSize)
     out.push([

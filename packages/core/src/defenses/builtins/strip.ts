@@ -30,6 +30,7 @@ export const strip = defineDefense({
     })
     .strict(),
   needs: ["poisoned-model", "clean-holdout"],
+  minHoldout: (params) => params.overlays,
   requires: [],
   domains: ["image"],
   fit: (params, { model, holdout, seed, where }) => {
