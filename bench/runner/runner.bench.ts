@@ -5,7 +5,8 @@
  * - Speed-up of 2 workers over 1 on a CPU-bound grid (MLPs on digits), fresh store each, twice:
  *   cold (the pool created inside the timing, as `hemlock run` meets it: each worker loads
  *   TensorFlow.js and its backend, and its JIT warms up on the first groups) and warm (the same
- *   pool has first run a one-seed grid), which is the steady state of a long sweep.
+ *   pool has first run a one-seed grid), which is the steady state of a long sweep. Each is the
+ *   median of three 1-worker/2-worker pairs, run in alternating order.
  * - Artifact reuse: models trained against the distinct (attack, rate, seed, model) tuples.
  * Writes bench/results/runner.json. Run: pnpm bench:runner
  */
@@ -13,6 +14,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { selectBackend } from "@hemlock/core";
 import { createWorkerPool, planExperiment, runExperiment, type WorkerPool } from "@hemlock/runner";
 import { openStore } from "@hemlock/store";
@@ -40,6 +42,9 @@ grid:
   rate: [0.05, 0.1]
   defense: [none, perfect-filter, knn-label-sanitization]
 `;
+
+/** 1-worker/2-worker pairs per speed-up figure (odd, for a median). */
+const PAIRS = 3;
 
 async function grid(text: string): Promise<{ file: string; db: string }> {
   const dir = await mkdtemp(join(tmpdir(), "hemlock-bench-runner-"));
@@ -96,6 +101,51 @@ async function timedRun(text: string, threads: number, options: { workerFile?: s
   };
 }
 
+/**
+ * Seconds for `threads` workers, each running the same training loop, from "go" to the last
+ * "done": what two cores of this machine give two independent jobs, the runner's ceiling.
+ */
+async function trainingLoops(threads: number, backend: string): Promise<number> {
+  const file = new URL("./training-loop-worker.mjs", import.meta.url);
+  const workers = Array.from({ length: threads }, () => new Worker(file, { workerData: { backend, steps: 8000 } }));
+  const message = (w: Worker, expected: string) =>
+    new Promise<void>((resolve, reject) => {
+      w.once("error", reject);
+      w.once("message", (m) => (m === expected ? resolve() : reject(new Error(`worker sent ${String(m)}`))));
+    });
+  await Promise.all(workers.map((w) => message(w, "ready")));
+  const start = performance.now();
+  const done = workers.map((w) => message(w, "done"));
+  for (const w of workers) w.postMessage("go");
+  await Promise.all(done);
+  const seconds = (performance.now() - start) / 1000;
+  await Promise.all(workers.map((w) => w.terminate()));
+  return seconds;
+}
+
+/**
+ * The median of alternating 1-worker/2-worker pairs of `time`, with every pair. `workPerWorker`:
+ * each worker does the 1-worker run's whole work (the bare loops), so two do twice as much.
+ */
+async function medianSpeedup(
+  pairs: number,
+  time: (threads: number) => Promise<number>,
+  { workPerWorker = false } = {},
+) {
+  const runs: { oneWorkerSeconds: number; twoWorkersSeconds: number; speedup: number }[] = [];
+  for (let p = 0; p < pairs; p++) {
+    const seconds: Record<number, number> = {};
+    for (const threads of p % 2 === 0 ? [1, 2] : [2, 1]) seconds[threads] = await time(threads);
+    const one = seconds[1] as number;
+    const two = seconds[2] as number;
+    const run = { oneWorkerSeconds: one, twoWorkersSeconds: two, speedup: ((workPerWorker ? 2 : 1) * one) / two };
+    console.log(`  pair ${p + 1}: ${JSON.stringify(run)}`);
+    runs.push(run);
+  }
+  const median = [...runs].sort((a, b) => a.speedup - b.speedup)[Math.floor(runs.length / 2)];
+  return { medianSpeedup: median?.speedup ?? 0, runs };
+}
+
 async function main(): Promise<void> {
   const trivialWorker = fileURLToPath(new URL("./trivial-worker.mjs", import.meta.url));
   const overhead = await timedRun(TRIVIAL, 2, { workerFile: trivialWorker });
@@ -105,21 +155,24 @@ async function main(): Promise<void> {
     cellsPerSecond: overhead.cells / overhead.seconds,
   };
   console.log("orchestration overhead", JSON.stringify(overheadRow));
-  const speedupOf = async (warmUp: string | undefined) => {
-    const one = await timedRun(CPU_BOUND(8), 1, warmUp ? { warmUp } : {});
-    const two = await timedRun(CPU_BOUND(8), 2, warmUp ? { warmUp } : {});
-    return {
-      cells: one.cells,
-      oneWorkerSeconds: one.seconds,
-      twoWorkersSeconds: two.seconds,
-      speedup: one.seconds / two.seconds,
-      two,
-    };
-  };
-  const { two, ...cold } = await speedupOf(undefined);
-  console.log("speed-up, cold pool", JSON.stringify(cold));
-  const { two: _warmTwo, ...warm } = await speedupOf(CPU_BOUND(1));
-  console.log("speed-up, warm pool", JSON.stringify(warm));
+  // The VM's speed drifts by 10-30% over minutes, so one 1-worker run against one 2-worker run
+  // measures the drift as much as the pool. Pairs alternate which count runs first, and the
+  // median pair is reported, beside the same measure for bare training loops (the ceiling).
+  const backend = (await selectBackend("auto")).name;
+  const ceiling = await medianSpeedup(PAIRS, (threads) => trainingLoops(threads, backend), { workPerWorker: true });
+  console.log("speed-up, two bare training loops (the machine's ceiling)", ceiling.medianSpeedup.toFixed(3));
+  let two: Awaited<ReturnType<typeof timedRun>> | undefined;
+  const speedupOf = (warmUp: string | undefined) =>
+    medianSpeedup(PAIRS, async (threads) => {
+      const r = await timedRun(CPU_BOUND(8), threads, warmUp ? { warmUp } : {});
+      if (threads === 2) two = r;
+      return r.seconds;
+    });
+  const cold = await speedupOf(undefined);
+  console.log("speed-up, cold pool", cold.medianSpeedup.toFixed(3));
+  const warm = await speedupOf(CPU_BOUND(1));
+  console.log("speed-up, warm pool", warm.medianSpeedup.toFixed(3));
+  if (two === undefined) throw new Error("no 2-worker run");
   const reuse = {
     distinctAttackRateSeedModel: two.distinctTuples,
     poisonedModelsTrained: two.plannedPoisonedModels,
@@ -129,9 +182,9 @@ async function main(): Promise<void> {
   };
   console.log("artifact reuse", JSON.stringify(reuse));
   await writeResult("runner.json", {
-    backend: (await selectBackend("auto")).name,
+    backend,
     overhead: overheadRow,
-    speedup: { cold, warm },
+    speedup: { cells: two.cells, ceiling, cold, warm },
     reuse,
   });
 }
