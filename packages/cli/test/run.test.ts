@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -120,6 +120,45 @@ describe("hemlock run", () => {
     await runCli(["run", file, "--db", db, "--force"]);
     expect(asr()).toEqual(before);
     expect(before).toHaveLength(2);
+  });
+
+  it("a corrupt kept poisoned dataset fails only its group's cells, says what to do, and is rebuilt once deleted", async () => {
+    const { file, db } = await setup(GRID());
+    expect((await runCli(["run", file, "--db", db])).code).toBe(0);
+    const results = () =>
+      query(
+        db,
+        "SELECT c.identity, m.name, m.value FROM cells c JOIN metrics m ON m.identity = c.identity ORDER BY c.identity, m.name",
+      );
+    const before = results();
+    const poisons = join(`${db}.artifacts`, "poisoned-data");
+    const [key] = await readdir(poisons);
+    const bin = join(poisons, key as string, "poisoned.bin");
+    const bytes = await readFile(bin);
+    bytes[100] = (bytes[100] as number) ^ 0xff;
+    await writeFile(bin, bytes);
+
+    const forced = await runCli(["run", file, "--db", db, "--force"]);
+    expect(forced.code).toBe(1);
+    // That poisoned dataset serves one group: its two cells (none, perfect-filter) fail.
+    expect(forced.stdout).toMatch(/tiny: 6 finished, 2 failed, 0 already done, 0 not run;/);
+    const failed = query(db, "SELECT error FROM cells WHERE status = 'failed'") as { error: string }[];
+    expect(failed).toHaveLength(2);
+    for (const { error } of failed) {
+      expect(error).toContain(`${join(poisons, key as string)}: poisoned.bin has sha256 `);
+      expect(error).toMatch(/the manifest says [0-9a-f]{64}\. Delete the directory, and the next run rebuilds it\.$/);
+    }
+    // Nothing recorded earlier is lost: every cell still has the metrics of its last good run.
+    expect(results()).toEqual(before);
+
+    await rm(join(poisons, key as string), { recursive: true });
+    const rebuilt = await runCli(["run", file, "--db", db, "--rerun", "failed"]);
+    expect(rebuilt.code).toBe(0);
+    // The poisons are made again (deterministically) and the kept models are reused.
+    expect(rebuilt.stdout).toMatch(
+      /tiny: 2 finished, 0 failed, 6 already done, 0 not run; 0 models trained, 1 poisoned datasets made;/,
+    );
+    expect(results()).toEqual(before);
   });
 
   it("records a failing cell's error and stack, finishes the others, and exits non-zero", async () => {

@@ -39,3 +39,8 @@ export class HemlockError extends Error {
 export function isHemlockError(error: unknown): error is HemlockError {
   return error instanceof HemlockError;
 }
+
+/** The message followed by the hint, for places that keep one line of text (a cell's error). */
+export function errorText(error: Error): string {
+  return isHemlockError(error) && error.hint !== undefined ? `${error.message}. ${error.hint}` : error.message;
+}

@@ -83,7 +83,7 @@ export { checkDefenseFits, type DefenseSpec, resolveDefense } from "./defenses/r
 export { type Sanitized, sanitizeDataset } from "./defenses/sanitize-dataset.js";
 export { trainDefended } from "./defenses/train-defended.js";
 export { plurality } from "./defenses/vote-certificates.js";
-export { HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
+export { errorText, HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
 export { canonicalJson, contentHash } from "./hashing/canonical-json.js";
 export { type BackdoorMetrics, backdoorMetrics, type Predict } from "./metrics/backdoor-metrics.js";
 export { certifiedAccuracy } from "./metrics/certified-metrics.js";

@@ -12,6 +12,7 @@ import {
   checkDefenseFits,
   datasets,
   defenses,
+  errorText,
   genericDatasetParams,
   HemlockError,
   isHemlockError,
@@ -96,9 +97,7 @@ export function resolveCells(
           checkDefenseFits(defenses.get(compared.name), models.get(model.name), `${compared.name} with ${model.name}`);
       } catch (error) {
         if (!isHemlockError(error)) throw error;
-        problems.add(
-          specProblem(parsed.source, cell.defense.path, `${error.message}${error.hint ? `. ${error.hint}` : ""}`),
-        );
+        problems.add(specProblem(parsed.source, cell.defense.path, errorText(error)));
         continue;
       }
     }

@@ -16,6 +16,7 @@ import {
   type DatasetSplits,
   defenses,
   detectionMetrics,
+  errorText,
   evaluateInputDetector,
   exampleSize,
   fitInputDetector,
@@ -225,7 +226,8 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
       onCell({
         identity: cell.identity,
         status: "failed",
-        error: e.message,
+        // With the hint, so the store says what to do (e.g. delete a corrupt artifact).
+        error: errorText(e),
         ...(e.stack ? { stack: e.stack } : {}),
         startedAt,
         finishedAt: Date.now(),
