@@ -13,6 +13,7 @@ export {
   type CellResult,
   cellStatuses,
   claimCell,
+  claimCells,
   heartbeat,
   logEvent,
   recordResults,

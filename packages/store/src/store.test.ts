@@ -9,6 +9,7 @@ import {
   type CellRecordInput,
   cellStatuses,
   claimCell,
+  claimCells,
   recordResults,
   registerCells,
   registerExperiment,
@@ -92,6 +93,23 @@ describe("the results store", () => {
     expect(store.sqlite.prepare("SELECT name, value, spec_version AS v FROM metrics ORDER BY name").all()).toEqual([
       { name: "asr", value: null, v: "1.1.0" },
       { name: "cleanAccuracy", value: 0.9, v: "1.1.0" },
+    ]);
+    store.close();
+  });
+
+  it("claims a group of cells in one transaction, skipping the ones another runner holds", async () => {
+    const store = await openStore(await tempDb());
+    const id = registerExperiment(store, "exp", "x");
+    registerCells(store, id, [cell(1), cell(2), cell(3)]);
+    expect(claimCell(store, "cell-2", "other", { staleBefore: new Date(0) })).toBe(true);
+    expect(claimCells(store, ["cell-1", "cell-2", "cell-3"], "me", { staleBefore: new Date(0) })).toEqual([
+      "cell-1",
+      "cell-3",
+    ]);
+    expect(store.sqlite.prepare("SELECT identity, runner, attempts FROM cells ORDER BY identity").all()).toEqual([
+      { identity: "cell-1", runner: "me", attempts: 1 },
+      { identity: "cell-2", runner: "other", attempts: 1 },
+      { identity: "cell-3", runner: "me", attempts: 1 },
     ]);
     store.close();
   });

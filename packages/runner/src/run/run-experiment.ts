@@ -9,7 +9,7 @@ import { contentHash, loadDataset, METRIC_SPEC_VERSION } from "@hemlock/core";
 import {
   activeRunners,
   cellStatuses,
-  claimCell,
+  claimCells,
   heartbeat,
   logEvent,
   recordResults,
@@ -20,6 +20,7 @@ import {
   type Store,
 } from "@hemlock/store";
 import { type AxisLabels, axisLabels } from "../cells/axis-labels.js";
+import { groupNodes } from "../execute/group-nodes.js";
 import type { CellOutcome, GroupCell, GroupJob } from "../execute/run-poison-group.js";
 import type { ExperimentPlan } from "./plan-experiment.js";
 
@@ -136,9 +137,15 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
   try {
     const failedNow: GroupCell[] = [];
     const runGroup = async (cells: GroupCell[], index: number) => {
-      const claimed = cells.filter((c) =>
-        claimCell(store, c.identity, runner, { staleBefore: staleBefore(), retryFailed: true }),
+      const ids = new Set(
+        claimCells(
+          store,
+          cells.map((c) => c.identity),
+          runner,
+          { staleBefore: staleBefore(), retryFailed: true },
+        ),
       );
+      const claimed = cells.filter((c) => ids.has(c.identity));
       summary.claimedElsewhere += cells.length - claimed.length;
       for (const c of cells)
         if (!claimed.includes(c))
@@ -150,7 +157,13 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
         shared: options.sharedData ?? false,
         seed: first.config.seed,
       });
-      const job: GroupJob = { cells: claimed, nodes, artifactDir: store.artifactDir, splits, workerId: index };
+      const job: GroupJob = {
+        cells: claimed,
+        nodes: groupNodes(claimed, nodes),
+        artifactDir: store.artifactDir,
+        splits,
+        workerId: index,
+      };
       options.onEvent?.({ type: "group", cells: claimed.length });
       await options.execute(job, (outcome) => {
         record(store, outcome, plan, runner);
