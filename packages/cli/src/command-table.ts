@@ -42,17 +42,27 @@ const mirrorOption = () =>
     "fetch from this base URL (in the data directory's layout) instead of the canonical sources",
   ).env("HEMLOCK_DATA_MIRROR");
 
+const redisUrlOption = () =>
+  new Option("--redis-url <url>", "Redis used by the distributed executor")
+    .env("HEMLOCK_REDIS_URL")
+    .default("redis://127.0.0.1:6379");
+
+/** Separates groups of runs and workers that share one Redis (teams, tests). */
+const queuePrefixOption = () =>
+  new Option("--queue-prefix <name>", "prefix of the distributed executor's keys in Redis")
+    .env("HEMLOCK_QUEUE_PREFIX")
+    .default("hemlock");
+
+const executorOption = () =>
+  new Option("--executor <name>", "local: worker threads here; bullmq: a Redis queue served by `hemlock worker`")
+    .choices(["local", "bullmq"])
+    .default("local");
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: "doctor",
     summary: "check Node, compute backends, datasets, the store and Redis, and say what to fix",
-    options: [
-      () => new Option("--json", "print the report as JSON"),
-      () =>
-        new Option("--redis-url <url>", "Redis used by the distributed executor")
-          .env("HEMLOCK_REDIS_URL")
-          .default("redis://127.0.0.1:6379"),
-    ],
+    options: [() => new Option("--json", "print the report as JSON"), redisUrlOption, queuePrefixOption],
     load: () => import("./commands/doctor.js"),
   },
   {
@@ -86,8 +96,33 @@ export const COMMANDS: readonly CommandSpec[] = [
       () => new Option("--retries <n>", "run failing cells up to n more times").default("0"),
       () => new Option("--fail-fast", "stop taking new cells at the first failure"),
       () => new Option("--json", "print newline-delimited JSON events instead of progress lines"),
+      executorOption,
+      redisUrlOption,
+      queuePrefixOption,
     ],
     load: () => import("./commands/run.js"),
+  },
+  {
+    name: "worker",
+    summary:
+      "serve the distributed executor: run the groups of cells queued in Redis by `hemlock run --executor bullmq`",
+    options: [
+      redisUrlOption,
+      queuePrefixOption,
+      () => new Option("--workers <n>", "worker threads, and so groups at once (default: the core count)"),
+      () =>
+        new Option(
+          "--artifact-dir <dir>",
+          "where this host sees the store's artifact directory (default: the path the run gives)",
+        ),
+      () =>
+        new Option(
+          "--lock-duration <ms>",
+          "a group whose worker is silent this long is taken back and run by another worker",
+        ).default("30000"),
+      () => new Option("--json", "print newline-delimited JSON events"),
+    ],
+    load: () => import("./commands/worker.js"),
   },
   {
     name: "ls",
@@ -191,6 +226,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       () => new Option("--check-only", "check what the store holds, without running"),
       () => new Option("--report <file>", "write the reproductions page (docs/reproductions.md) after checking"),
       () => new Option("--json", "print newline-delimited JSON events and results"),
+      executorOption,
+      redisUrlOption,
+      queuePrefixOption,
     ],
     load: () => import("./commands/repro.js"),
   },

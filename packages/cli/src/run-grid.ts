@@ -5,9 +5,11 @@
  */
 import { type BackendName, HemlockError } from "@hemlock/core";
 import {
+  createDistributedExecutor,
   createWorkerPool,
   defaultWorkerCount,
   type ExperimentPlan,
+  type RunOptions,
   type RunSummary,
   runExperiment,
 } from "@hemlock/runner";
@@ -23,18 +25,75 @@ export interface GridRunOptions {
   failFast?: boolean;
   rerun?: "failed" | "all";
   json?: boolean;
+  /** local: a worker-thread pool here; bullmq: a queue in Redis served by `hemlock worker`. */
+  executor?: "local" | "bullmq";
+  redisUrl?: string;
+  queuePrefix?: string;
 }
 
 export interface GridRun {
   summary: RunSummary;
   seconds: number;
-  threads: number;
+  /** Local worker threads (null when a queue ran the cells). */
+  threads: number | null;
+  /** Who ran the cells, for the summary line: "2 workers", or the queue. */
+  ranOn: string;
+}
+
+interface Execution {
+  execute: RunOptions["execute"];
+  concurrency: number;
+  loadData: boolean;
+  threads: number | null;
+  ranOn: string;
+  destroy(): Promise<void>;
+}
+
+async function localExecution(options: GridRunOptions): Promise<Execution> {
+  const threads = options.workers ?? defaultWorkerCount();
+  const pool = createWorkerPool({ threads, backend: options.backend });
+  return {
+    execute: (job, onCell) => pool.execute(job, onCell),
+    concurrency: threads,
+    loadData: true,
+    threads,
+    ranOn: `${threads} workers`,
+    destroy: () => pool.destroy(),
+  };
+}
+
+/**
+ * Every group goes on the queue at once (or `--workers` at a time): the queue hands them to
+ * whichever workers serve it, however many join or leave during the run.
+ */
+async function queueExecution(options: GridRunOptions): Promise<Execution> {
+  const redisUrl = options.redisUrl ?? "redis://127.0.0.1:6379";
+  const executor = await createDistributedExecutor({
+    redisUrl,
+    backend: options.backend,
+    ...(options.queuePrefix ? { prefix: options.queuePrefix } : {}),
+  });
+  const serving = executor.workers.map((w) => `${w.host}:${w.pid} (${w.threads} threads)`);
+  const note =
+    serving.length > 0
+      ? `queue ${executor.queue} on ${redisUrl}: served by ${serving.join(", ")}`
+      : `queue ${executor.queue} on ${redisUrl}: no worker serves it yet; groups wait there until one starts (hemlock worker --backend ${options.backend} --redis-url ${redisUrl})`;
+  if (options.json)
+    console.log(JSON.stringify({ type: "queue", queue: executor.queue, redisUrl, workers: executor.workers }));
+  else console.error(note);
+  return {
+    execute: (job, onCell, stop) => executor.execute(job, onCell, stop),
+    concurrency: options.workers ?? Number.MAX_SAFE_INTEGER,
+    loadData: false,
+    threads: null,
+    ranOn: `queue ${executor.queue} on ${redisUrl}`,
+    destroy: () => executor.destroy(),
+  };
 }
 
 export async function runGrid(plan: ExperimentPlan, options: GridRunOptions): Promise<GridRun> {
   const { store } = options;
-  const threads = options.workers ?? defaultWorkerCount();
-  const pool = createWorkerPool({ threads, backend: options.backend });
+  const execution = options.executor === "bullmq" ? await queueExecution(options) : await localExecution(options);
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -56,18 +115,19 @@ export async function runGrid(plan: ExperimentPlan, options: GridRunOptions): Pr
       dataDir: options.dataDir,
       ...(options.rerun ? { rerun: options.rerun } : {}),
       signal: controller.signal,
-      execute: (job, onCell) => pool.execute(job, onCell),
-      concurrency: threads,
+      execute: execution.execute,
+      concurrency: execution.concurrency,
+      loadData: execution.loadData,
       retries: options.retries ?? 0,
       failFast: Boolean(options.failFast),
       sharedData: true,
       onEvent: (event) => reporter.onEvent(event),
     });
-    return { summary, seconds: (Date.now() - started) / 1000, threads };
+    return { summary, seconds: (Date.now() - started) / 1000, threads: execution.threads, ranOn: execution.ranOn };
   } finally {
     reporter.stop();
     process.off("SIGINT", onSigint);
-    await pool.destroy();
+    await execution.destroy();
   }
 }
 

@@ -9,8 +9,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { queryStore as query } from "./query-store.js";
 import { runCli } from "./run-cli.js";
 
 const GRID = (extraDefense = "") => `name: tiny
@@ -31,15 +31,6 @@ async function setup(text: string) {
   await writeFile(file, text);
   return { dir, file, db: join(dir, "hemlock.db") };
 }
-
-const query = (db: string, sql: string) => {
-  const d = new Database(db, { readonly: true });
-  try {
-    return d.prepare(sql).all();
-  } finally {
-    d.close();
-  }
-};
 
 describe("hemlock run", () => {
   it("records every cell with metrics and provenance, trains each poisoned model once, and a rerun does nothing", async () => {

@@ -21,7 +21,8 @@ export type HemlockErrorCode =
   | "MODEL_FILE"
   | "ARTIFACT_FILE"
   | "INVALID_SPEC"
-  | "STORE";
+  | "STORE"
+  | "QUEUE";
 
 export class HemlockError extends Error {
   override readonly name = "HemlockError";

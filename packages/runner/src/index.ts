@@ -12,6 +12,19 @@ export {
 } from "./cells/artifact-plan.js";
 export { artifactPath, isArtifactBuilt } from "./cells/artifacts-on-disk.js";
 export { type CellConfig, type NamedConfig, resolveCells } from "./cells/resolve-cells.js";
+export {
+  createDistributedExecutor,
+  type DistributedExecutor,
+  type DistributedExecutorOptions,
+} from "./distributed/distributed-executor.js";
+export {
+  type DistributedWorker,
+  type DistributedWorkerOptions,
+  startDistributedWorker,
+  type WorkerEvent,
+} from "./distributed/distributed-worker.js";
+export { DEFAULT_PREFIX as QUEUE_PREFIX, queueName, type WorkerAnnouncement } from "./distributed/queue-keys.js";
+export { announcedWorkers, probeRedis } from "./distributed/redis-connection.js";
 export { type CellOutcome, type GroupCell, type GroupJob, runPoisonGroup } from "./execute/run-poison-group.js";
 export { createWorkerPool, defaultWorkerCount, type WorkerPool } from "./execute/worker-pool.js";
 export { type CodeVersion, codeVersion } from "./provenance/code-version.js";

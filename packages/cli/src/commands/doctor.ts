@@ -17,17 +17,18 @@ interface DoctorOptions {
   dataDir?: string;
   json?: boolean;
   redisUrl: string;
+  queuePrefix: string;
 }
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const { backend, dataDir, json, redisUrl } = options as unknown as DoctorOptions;
+  const { backend, dataDir, json, redisUrl, queuePrefix } = options as unknown as DoctorOptions;
   const sections: CheckSection[] = [
     checkNode(),
     await checkBackends(backend),
     await checkData(dataDir),
     await checkStore(),
     checkWorkers(),
-    await checkRedis(redisUrl),
+    await checkRedis(redisUrl, queuePrefix),
   ];
   const failed = sections.some((s) => s.status === "fail");
   if (json) {

@@ -66,6 +66,9 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
           backend: backend.name,
           ...(workers === undefined ? {} : { workers }),
           json: Boolean(options.json),
+          executor: options.executor === "bullmq" ? "bullmq" : "local",
+          redisUrl: String(options.redisUrl),
+          queuePrefix: String(options.queuePrefix),
         });
         logEvent(store, {
           experimentId: summary.experimentId,

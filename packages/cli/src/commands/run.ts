@@ -22,7 +22,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const plan = await planExperiment(file, { backend: backend.name, dataDir });
   const store = await openStore(resolve(String(options.db)));
   try {
-    const { summary, seconds, threads } = await runGrid(plan, {
+    const { summary, seconds, ranOn } = await runGrid(plan, {
       store,
       dataDir,
       backend: backend.name,
@@ -35,8 +35,11 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
           ? { rerun: options.rerun as "failed" | "all" }
           : {}),
       json,
+      executor: options.executor === "bullmq" ? "bullmq" : "local",
+      redisUrl: String(options.redisUrl),
+      queuePrefix: String(options.queuePrefix),
     });
-    const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run${summary.failedEarlier > 0 ? `, ${summary.failedEarlier} failed earlier (--rerun failed)` : ""}${summary.retried > 0 ? `, ${summary.retried} retried` : ""}${summary.claimedElsewhere > 0 ? `, ${summary.claimedElsewhere} run by another process` : ""}; ${summary.trainings} models trained, ${summary.poisonedDatasetsMade} poisoned datasets made; ${seconds.toFixed(1)} s (backend ${backend.name}, ${threads} workers, store ${store.path})`;
+    const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run${summary.failedEarlier > 0 ? `, ${summary.failedEarlier} failed earlier (--rerun failed)` : ""}${summary.retried > 0 ? `, ${summary.retried} retried` : ""}${summary.claimedElsewhere > 0 ? `, ${summary.claimedElsewhere} run by another process` : ""}; ${summary.trainings} models trained, ${summary.poisonedDatasetsMade} poisoned datasets made; ${seconds.toFixed(1)} s (backend ${backend.name}, ${ranOn}, store ${store.path})`;
     if (json) console.log(JSON.stringify({ type: "summary", ...summary, seconds }));
     else {
       console.log(line);

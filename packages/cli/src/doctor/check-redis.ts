@@ -1,28 +1,20 @@
-/** Checks whether Redis answers; only the distributed (BullMQ) executor needs it. */
-import { Redis } from "ioredis";
+/**
+ * Checks whether Redis answers, and which `hemlock worker`s are announced there; only the
+ * distributed (BullMQ) executor needs it.
+ */
+import { announcedWorkers, probeRedis, QUEUE_PREFIX } from "@hemlock/runner";
 import type { CheckSection } from "./check-result.js";
 
-export async function checkRedis(url: string, timeoutMs = 1500): Promise<CheckSection> {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: timeoutMs,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-  });
-  redis.on("error", () => {}); // reported below; without a listener ioredis logs to stderr
-  const started = performance.now();
+export async function checkRedis(url: string, prefix = QUEUE_PREFIX, timeoutMs = 1500): Promise<CheckSection> {
+  let ms: number;
   try {
-    await redis.connect();
-    const reply = await redis.ping();
-    const ms = (performance.now() - started).toFixed(0);
-    return { title: "redis", status: "ok", summary: `${url} reachable (${reply} in ${ms} ms)`, items: [] };
+    ms = await probeRedis(url, { timeoutMs });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
       title: "redis",
       status: "warn",
-      summary: `${url} unreachable: ${reason}`,
+      summary: `${url} unreachable: ${reason.replace(`cannot reach Redis at ${url}: `, "")}`,
       items: [
         {
           label: "redis",
@@ -32,7 +24,16 @@ export async function checkRedis(url: string, timeoutMs = 1500): Promise<CheckSe
         },
       ],
     };
-  } finally {
-    redis.disconnect();
   }
+  const workers = await announcedWorkers(url, prefix);
+  return {
+    title: "redis",
+    status: "ok",
+    summary: `${url} reachable (PONG in ${ms.toFixed(0)} ms); ${workers.length} worker${workers.length === 1 ? "" : "s"} serving the distributed executor`,
+    items: workers.map((w) => ({
+      label: `${w.host}:${w.pid}`,
+      status: "ok" as const,
+      detail: `backend ${w.backend}, ${w.threads} threads, since ${w.startedAt}`,
+    })),
+  };
 }

@@ -39,8 +39,12 @@ export interface RunOptions {
   /** Rerun failed cells, or every cell; `force` is `all`. */
   rerun?: "failed" | "all";
   dataDir?: string;
-  /** Executes one group of cells sharing a poisoned dataset (in a worker, or in this thread). */
-  execute(job: GroupJob, onCell: (outcome: CellOutcome) => void): Promise<void>;
+  /**
+   * Executes one group of cells sharing a poisoned dataset (in a worker, in this thread, or on a
+   * distributed worker). `stop` is aborted when the run stops taking new work: an executor that
+   * holds groups back (a queue) may then drop those not yet started, reporting none of their cells.
+   */
+  execute(job: GroupJob, onCell: (outcome: CellOutcome) => void, stop: AbortSignal): Promise<void>;
   onEvent?(event: RunEvent): void;
   /** Set when the run should stop taking new work (first SIGINT). */
   signal?: AbortSignal;
@@ -48,10 +52,12 @@ export interface RunOptions {
   retries?: number;
   /** Stop taking new work at the first failed cell. */
   failFast?: boolean;
-  /** Groups executing at once (the pool's thread count; 1 in this thread). */
+  /** Groups executing at once (the pool's thread count; 1 in this thread; every group for a queue). */
   concurrency: number;
   /** Load datasets into SharedArrayBuffers for worker threads. */
   sharedData?: boolean;
+  /** Load each group's dataset here and pass it along (default); false: the executor loads it. */
+  loadData?: boolean;
 }
 
 export interface RunSummary {
@@ -130,8 +136,12 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
     retried: 0,
     claimedElsewhere: 0,
   };
-  let failedFast = false;
-  const stopped = () => options.signal?.aborted === true || failedFast;
+  // Aborted at the first SIGINT or, with failFast, the first failure: no new work after it.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  options.signal?.addEventListener("abort", onSignal, { once: true });
+  if (options.signal?.aborted) stop.abort();
+  const stopped = () => stop.signal.aborted;
   const staleBefore = () => new Date(Date.now() - STALE_AFTER_MS);
   const beat = setInterval(() => heartbeat(store, runner), 15_000);
   try {
@@ -152,39 +162,46 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
           options.onEvent?.({ type: "skipped", identity: c.identity, reason: "claimed by another run" });
       if (claimed.length === 0) return;
       const first = claimed[0] as GroupCell;
-      const splits = await loadDataset(first.config.dataset, {
-        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-        shared: options.sharedData ?? false,
-        seed: first.config.seed,
-      });
+      const splits =
+        options.loadData === false
+          ? undefined
+          : await loadDataset(first.config.dataset, {
+              ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+              shared: options.sharedData ?? false,
+              seed: first.config.seed,
+            });
       const job: GroupJob = {
         cells: claimed,
         nodes: groupNodes(claimed, nodes),
         artifactDir: store.artifactDir,
-        splits,
+        ...(splits ? { splits } : {}),
         workerId: index,
       };
       options.onEvent?.({ type: "group", cells: claimed.length });
-      await options.execute(job, (outcome) => {
-        record(store, outcome, plan, runner);
-        summary.trainings += outcome.trainings;
-        summary.poisonedDatasetsMade += outcome.artifacts.filter((a) => a.kind === "poisoned-data").length;
-        const cell = claimed.find((c) => c.identity === outcome.identity) as GroupCell;
-        if (outcome.status === "finished") summary.finished++;
-        else {
-          summary.failed++;
-          failedNow.push(cell);
-          if (options.failFast) failedFast = true;
-        }
-        options.onEvent?.({
-          type: "cell",
-          outcome,
-          config: cell.config,
-          finished: summary.finished,
-          failed: summary.failed,
-          toRun: pending.length,
-        });
-      });
+      await options.execute(
+        job,
+        (outcome) => {
+          record(store, outcome, plan, runner);
+          summary.trainings += outcome.trainings;
+          summary.poisonedDatasetsMade += outcome.artifacts.filter((a) => a.kind === "poisoned-data").length;
+          const cell = claimed.find((c) => c.identity === outcome.identity) as GroupCell;
+          if (outcome.status === "finished") summary.finished++;
+          else {
+            summary.failed++;
+            failedNow.push(cell);
+            if (options.failFast) stop.abort();
+          }
+          options.onEvent?.({
+            type: "cell",
+            outcome,
+            config: cell.config,
+            finished: summary.finished,
+            failed: summary.failed,
+            toRun: pending.length,
+          });
+        },
+        stop.signal,
+      );
     };
     // Longest groups first: they bound the run's length. At most `concurrency` at a time.
     const runAll = async (cells: GroupCell[]) => {
@@ -198,7 +215,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
           else await runGroup(group, index);
         }
       };
-      await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, queue.length)) }, lane));
     };
     await runAll(pending);
     for (let retry = 0; retry < (options.retries ?? 0) && failedNow.length > 0 && !stopped(); retry++) {
@@ -209,6 +226,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
     }
   } finally {
     clearInterval(beat);
+    options.signal?.removeEventListener("abort", onSignal);
     // Whatever was claimed but not finished (an interrupt) goes back to planned.
     summary.notRun += releaseCells(store, runner);
     logEvent(store, { experimentId, kind: "run-ended", payload: { runner, ...summary } });
