@@ -10,13 +10,22 @@
  * - Artifact reuse: models trained against the distinct (attack, rate, seed, model) tuples.
  * Writes bench/results/runner.json. Run: pnpm bench:runner
  */
+import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
-import { selectBackend } from "@hemlock/core";
-import { createWorkerPool, planExperiment, runExperiment, type WorkerPool } from "@hemlock/runner";
+import { resolveDataDir, selectBackend } from "@hemlock/core";
+import {
+  createDistributedExecutor,
+  createWorkerPool,
+  planExperiment,
+  runExperiment,
+  startDistributedWorker,
+  type WorkerPool,
+} from "@hemlock/runner";
 import { openStore } from "@hemlock/store";
 import { writeResult } from "../real-data-bench.js";
 
@@ -105,7 +114,7 @@ async function timedRun(text: string, threads: number, options: { workerFile?: s
  * Seconds for `threads` workers, each running the same training loop, from "go" to the last
  * "done": what two cores of this machine give two independent jobs, the runner's ceiling.
  */
-async function trainingLoops(threads: number, backend: string): Promise<number> {
+async function trainingLoops(threads: number, backend: string, cores: number[]): Promise<number> {
   const file = new URL("./training-loop-worker.mjs", import.meta.url);
   const workers = Array.from({ length: threads }, () => new Worker(file, { workerData: { backend, steps: 8000 } }));
   const message = (w: Worker, expected: string) =>
@@ -115,12 +124,68 @@ async function trainingLoops(threads: number, backend: string): Promise<number> 
     });
   await Promise.all(workers.map((w) => message(w, "ready")));
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   const done = workers.map((w) => message(w, "done"));
   for (const w of workers) w.postMessage("go");
   await Promise.all(done);
   const seconds = (performance.now() - start) / 1000;
+  // CPU time of the whole process (the loops, and V8's GC and compiler threads) over wall time:
+  // one loop using more than one core leaves less than a whole core for a second loop.
+  const cpu = process.cpuUsage(cpuBefore);
+  cores.push((cpu.user + cpu.system) / 1e6 / seconds);
   await Promise.all(workers.map((w) => w.terminate()));
   return seconds;
+}
+
+/**
+ * The trivial grid through the distributed executor: a `hemlock worker` (in this process, with
+ * the no-op pool worker) takes the groups from Redis and sends the outcomes back; cells per second
+ * from planning to the last cell recorded.
+ */
+async function queueOverhead(workerFile: string) {
+  const redisUrl = process.env.HEMLOCK_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const backend = (await selectBackend("auto")).name;
+  const prefix = `hemlock-bench-${process.pid}`;
+  const { file, db } = await grid(TRIVIAL);
+  const dataDir = resolveDataDir().dir;
+  const worker = await startDistributedWorker({ redisUrl, backend, threads: 2, dataDir, prefix, workerFile });
+  const executor = await createDistributedExecutor({ redisUrl, backend, prefix });
+  const start = performance.now();
+  const plan = await planExperiment(file, { backend });
+  const store = await openStore(db);
+  const summary = await runExperiment(plan, {
+    store,
+    execute: (job, onCell, stop) => executor.execute(job, onCell, stop),
+    concurrency: Number.MAX_SAFE_INTEGER,
+    loadData: false,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  store.close();
+  await executor.destroy();
+  await worker.close();
+  return { cells: summary.finished, seconds, cellsPerSecond: summary.finished / seconds };
+}
+
+/**
+ * Each core's floating-point throughput alone and with the other core busy too (core-probe.mjs
+ * pinned with taskset): the bound the hardware puts on two workers against one, before any
+ * tfjs, memory traffic or runner. `bound` is the two cores' throughput together over the faster
+ * core's alone.
+ */
+async function coreProbe() {
+  const file = fileURLToPath(new URL("./core-probe.mjs", import.meta.url));
+  const pinned = async (cpu: number) => {
+    const { stdout } = await promisify(execFile)("taskset", ["-c", String(cpu), process.execPath, file]);
+    return (JSON.parse(stdout) as { seconds: number }).seconds;
+  };
+  try {
+    const alone = [await pinned(0), await pinned(1)];
+    const together = await Promise.all([pinned(0), pinned(1)]);
+    const bound = (1 / (together[0] as number) + 1 / (together[1] as number)) * Math.min(...alone);
+    return { aloneSeconds: alone, togetherSeconds: together, bound };
+  } catch (error) {
+    return { skipped: `taskset could not pin the probe: ${(error as Error).message}` };
+  }
 }
 
 /**
@@ -155,12 +220,22 @@ async function main(): Promise<void> {
     cellsPerSecond: overhead.cells / overhead.seconds,
   };
   console.log("orchestration overhead", JSON.stringify(overheadRow));
+  const queueRow = await queueOverhead(trivialWorker);
+  console.log("orchestration overhead through the queue (Redis, BullMQ)", JSON.stringify(queueRow));
   // The VM's speed drifts by 10-30% over minutes, so one 1-worker run against one 2-worker run
   // measures the drift as much as the pool. Pairs alternate which count runs first, and the
   // median pair is reported, beside the same measure for bare training loops (the ceiling).
   const backend = (await selectBackend("auto")).name;
-  const ceiling = await medianSpeedup(PAIRS, (threads) => trainingLoops(threads, backend), { workPerWorker: true });
+  const cores = [await coreProbe()];
+  console.log("cores: floating-point loop alone and together", JSON.stringify(cores[0]));
+  const coresUsed: Record<number, number[]> = { 1: [], 2: [] };
+  const ceiling = await medianSpeedup(
+    PAIRS,
+    (threads) => trainingLoops(threads, backend, coresUsed[threads] as number[]),
+    { workPerWorker: true },
+  );
   console.log("speed-up, two bare training loops (the machine's ceiling)", ceiling.medianSpeedup.toFixed(3));
+  console.log("cores used by one and by two bare training loops", JSON.stringify(coresUsed));
   let two: Awaited<ReturnType<typeof timedRun>> | undefined;
   const speedupOf = (warmUp: string | undefined) =>
     medianSpeedup(PAIRS, async (threads) => {
@@ -172,6 +247,9 @@ async function main(): Promise<void> {
   console.log("speed-up, cold pool", cold.medianSpeedup.toFixed(3));
   const warm = await speedupOf(CPU_BOUND(1));
   console.log("speed-up, warm pool", warm.medianSpeedup.toFixed(3));
+  // Again at the end: the host's share of the cores changes over minutes.
+  cores.push(await coreProbe());
+  console.log("cores: floating-point loop alone and together", JSON.stringify(cores[1]));
   if (two === undefined) throw new Error("no 2-worker run");
   const reuse = {
     distinctAttackRateSeedModel: two.distinctTuples,
@@ -184,7 +262,9 @@ async function main(): Promise<void> {
   await writeResult("runner.json", {
     backend,
     overhead: overheadRow,
-    speedup: { cells: two.cells, ceiling, cold, warm },
+    queueOverhead: queueRow,
+    cores,
+    speedup: { cells: two.cells, ceiling: { ...ceiling, coresUsed }, cold, warm },
     reuse,
   });
 }

@@ -117,6 +117,19 @@ export async function createDistributedExecutor(options: DistributedExecutorOpti
     }
   }, options.pollMs ?? 5000);
 
+  // Told to stop: a group no worker has taken yet leaves the queue, and its cells go back to
+  // planned when the run ends. A group a worker is running finishes.
+  const watched = new WeakSet<AbortSignal>();
+  const withdraw = async (jobId: string) => {
+    const job = await queue.getJob(jobId).catch(() => undefined);
+    if (!job || (await job.getState()) !== "waiting") return;
+    const removed = await job.remove().then(
+      () => true,
+      () => false,
+    );
+    if (removed) pending.get(jobId)?.finish();
+  };
+
   return {
     queue: name,
     workers,
@@ -136,21 +149,12 @@ export async function createDistributedExecutor(options: DistributedExecutorOpti
         pending.delete(jobId);
         throw error;
       }
-      // Told to stop: a group no worker has taken yet leaves the queue, and its cells go back to
-      // planned when the run ends. A group a worker is running finishes.
-      const withdraw = async () => {
-        const job = await queue.getJob(jobId).catch(() => undefined);
-        if (!job || (await job.getState()) !== "waiting") return;
-        if (
-          await job.remove().then(
-            () => true,
-            () => false,
-          )
-        )
-          pending.get(jobId)?.finish();
-      };
-      if (signal?.aborted) await withdraw();
-      else signal?.addEventListener("abort", () => void withdraw(), { once: true });
+      if (signal?.aborted) await withdraw(jobId);
+      else if (signal && !watched.has(signal)) {
+        // One listener per signal, however many groups are queued under it.
+        watched.add(signal);
+        signal.addEventListener("abort", () => void Promise.all([...pending.keys()].map(withdraw)), { once: true });
+      }
       await settled;
     },
     async destroy() {

@@ -44,6 +44,8 @@ export interface DistributedWorkerOptions {
   lockDurationMs?: number;
   /** How often this worker looks for groups whose worker died (BullMQ's stalled check). */
   stalledIntervalMs?: number;
+  /** Another pool worker module (benchmarks time the queue with a no-op one). */
+  workerFile?: string;
   onEvent?(event: WorkerEvent): void;
 }
 
@@ -65,7 +67,11 @@ export async function startDistributedWorker(options: DistributedWorkerOptions):
   const redis = await connectRedis(options.redisUrl);
   const id = `${hostname()}:${process.pid}`;
   const queue = queueName(options.backend);
-  const pool = createWorkerPool({ threads: options.threads, backend: options.backend });
+  const pool = createWorkerPool({
+    threads: options.threads,
+    backend: options.backend,
+    ...(options.workerFile ? { workerFile: options.workerFile } : {}),
+  });
   const announcement: WorkerAnnouncement = {
     host: hostname(),
     pid: process.pid,
