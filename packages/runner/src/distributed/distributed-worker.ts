@@ -27,6 +27,7 @@ import {
   workersKey,
 } from "./queue-keys.js";
 import { connectRedis } from "./redis-connection.js";
+import { assertSameDataset } from "./same-dataset.js";
 
 /** How long a run's outcomes list is kept after the last message (a run reads it at once). */
 const OUTCOMES_TTL_S = 24 * 3600;
@@ -109,6 +110,7 @@ export async function startDistributedWorker(options: DistributedWorkerOptions):
       const splits = first
         ? await loadDataset(first.config.dataset, { dataDir: options.dataDir, shared: true, seed: first.config.seed })
         : undefined;
+      if (splits) assertSameDataset(group, splits, id);
       await pool.execute({ ...group, artifactDir, ...(splits ? { splits } : {}) }, (outcome: CellOutcome) => {
         if (outcome.status === "finished") finished++;
         else failed++;
