@@ -108,7 +108,10 @@ export async function runGrid(plan: ExperimentPlan, options: GridRunOptions): Pr
   };
   process.on("SIGINT", onSigint);
   const started = Date.now();
-  const reporter = progressReporter(options.json ? "json" : process.stdout.isTTY ? "tty" : "lines");
+  const reporter = progressReporter(
+    options.json ? "json" : process.stdout.isTTY ? "tty" : "lines",
+    options.executor === "bullmq" ? "queued or running" : "running",
+  );
   try {
     const summary = await runExperiment(plan, {
       store,

@@ -17,10 +17,14 @@ export function describeCell(config: CellEvent["config"]): string {
   return `${config.dataset.name} ${config.model.name} ${config.attack ? `${config.attack.name}@${config.rate}` : "clean"} ${config.defense.name} seed ${config.seed}`;
 }
 
-export function progressReporter(mode: "tty" | "lines" | "json"): ProgressReporter {
+/**
+ * `handedOut` names the cells handed to the executor and not yet back: "running" for the local
+ * pool, "queued or running" for a queue, which takes every group at once.
+ */
+export function progressReporter(mode: "tty" | "lines" | "json", handedOut = "running"): ProgressReporter {
   if (mode === "json") return { onEvent: (e) => console.log(JSON.stringify(eventJson(e))), stop: () => {} };
   if (mode === "lines") return linesReporter();
-  return barReporter();
+  return barReporter(handedOut);
 }
 
 function eventJson(event: RunEvent): unknown {
@@ -52,10 +56,9 @@ function linesReporter(): ProgressReporter {
   };
 }
 
-function barReporter(): ProgressReporter {
+function barReporter(handedOut: string): ProgressReporter {
   const bar = new SingleBar({
-    format:
-      "{bar} {value}/{total} | running {running} | finished {finished} | failed {failed} | cached {cached} | ETA {eta_formatted}",
+    format: `{bar} {value}/{total} | ${handedOut} {running} | finished {finished} | failed {failed} | cached {cached} | ETA {eta_formatted}`,
     hideCursor: true,
     etaBuffer: 20,
   });
