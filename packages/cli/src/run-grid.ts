@@ -25,10 +25,19 @@ export interface GridRunOptions {
   failFast?: boolean;
   rerun?: "failed" | "all";
   json?: boolean;
-  /** local: a worker-thread pool here; bullmq: a queue in Redis served by `hemlock worker`. */
-  executor?: "local" | "bullmq";
-  redisUrl?: string;
-  queuePrefix?: string;
+  /** Run through a queue in Redis served by `hemlock worker` (absent: a worker-thread pool here). */
+  queue?: QueueOptions;
+}
+
+export interface QueueOptions {
+  redisUrl: string;
+  prefix: string;
+}
+
+/** The queue the parsed `--executor`, `--redis-url` and `--queue-prefix` options ask for, if any. */
+export function queueOptions(options: Record<string, unknown>): { queue?: QueueOptions } {
+  if (options.executor !== "bullmq") return {};
+  return { queue: { redisUrl: String(options.redisUrl), prefix: String(options.queuePrefix) } };
 }
 
 export interface GridRun {
@@ -66,13 +75,8 @@ async function localExecution(options: GridRunOptions): Promise<Execution> {
  * Every group goes on the queue at once (or `--workers` at a time): the queue hands them to
  * whichever workers serve it, however many join or leave during the run.
  */
-async function queueExecution(options: GridRunOptions): Promise<Execution> {
-  const redisUrl = options.redisUrl ?? "redis://127.0.0.1:6379";
-  const executor = await createDistributedExecutor({
-    redisUrl,
-    backend: options.backend,
-    ...(options.queuePrefix ? { prefix: options.queuePrefix } : {}),
-  });
+async function queueExecution(options: GridRunOptions, { redisUrl, prefix }: QueueOptions): Promise<Execution> {
+  const executor = await createDistributedExecutor({ redisUrl, backend: options.backend, prefix });
   const serving = executor.workers.map((w) => `${w.host}:${w.pid} (${w.threads} threads)`);
   const note =
     serving.length > 0
@@ -93,7 +97,7 @@ async function queueExecution(options: GridRunOptions): Promise<Execution> {
 
 export async function runGrid(plan: ExperimentPlan, options: GridRunOptions): Promise<GridRun> {
   const { store } = options;
-  const execution = options.executor === "bullmq" ? await queueExecution(options) : await localExecution(options);
+  const execution = options.queue ? await queueExecution(options, options.queue) : await localExecution(options);
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -110,7 +114,7 @@ export async function runGrid(plan: ExperimentPlan, options: GridRunOptions): Pr
   const started = Date.now();
   const reporter = progressReporter(
     options.json ? "json" : process.stdout.isTTY ? "tty" : "lines",
-    options.executor === "bullmq" ? "queued or running" : "running",
+    options.queue ? "queued or running" : "running",
   );
   try {
     const summary = await runExperiment(plan, {

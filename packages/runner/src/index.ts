@@ -24,7 +24,7 @@ export {
   type WorkerEvent,
 } from "./distributed/distributed-worker.js";
 export { DEFAULT_PREFIX as QUEUE_PREFIX, queueName, type WorkerAnnouncement } from "./distributed/queue-keys.js";
-export { announcedWorkers, probeRedis } from "./distributed/redis-connection.js";
+export { inspectRedis } from "./distributed/redis-connection.js";
 export { type CellOutcome, type GroupCell, type GroupJob, runPoisonGroup } from "./execute/run-poison-group.js";
 export { createWorkerPool, defaultWorkerCount, type WorkerPool } from "./execute/worker-pool.js";
 export { type CodeVersion, codeVersion } from "./provenance/code-version.js";

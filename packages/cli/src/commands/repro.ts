@@ -27,7 +27,7 @@ import Table from "cli-table3";
 import pc from "picocolors";
 import { resolveDataDirOption } from "../data-dir-option.js";
 import { type ReproducedTarget, writeReproductionReport } from "../repro/reproduction-report.js";
-import { runGrid, wholeNumber } from "../run-grid.js";
+import { queueOptions, runGrid, wholeNumber } from "../run-grid.js";
 
 export const REPRO_DIR = join("experiments", "repro");
 
@@ -66,9 +66,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
           backend: backend.name,
           ...(workers === undefined ? {} : { workers }),
           json: Boolean(options.json),
-          executor: options.executor === "bullmq" ? "bullmq" : "local",
-          redisUrl: String(options.redisUrl),
-          queuePrefix: String(options.queuePrefix),
+          ...queueOptions(options),
         });
         logEvent(store, {
           experimentId: summary.experimentId,

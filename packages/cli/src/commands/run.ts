@@ -10,7 +10,7 @@ import { planExperiment } from "@hemlock/runner";
 import { leaderboard, openStore } from "@hemlock/store";
 import { resolveDataDirOption } from "../data-dir-option.js";
 import { leaderboardTables } from "../format/leaderboard-table.js";
-import { runGrid, wholeNumber } from "../run-grid.js";
+import { queueOptions, runGrid, wholeNumber } from "../run-grid.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
   const [file] = args as [string];
@@ -35,9 +35,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
           ? { rerun: options.rerun as "failed" | "all" }
           : {}),
       json,
-      executor: options.executor === "bullmq" ? "bullmq" : "local",
-      redisUrl: String(options.redisUrl),
-      queuePrefix: String(options.queuePrefix),
+      ...queueOptions(options),
     });
     const line = `${plan.parsed.spec.name}: ${summary.finished} finished, ${summary.failed} failed, ${summary.alreadyDone} already done, ${summary.notRun} not run${summary.failedEarlier > 0 ? `, ${summary.failedEarlier} failed earlier (--rerun failed)` : ""}${summary.retried > 0 ? `, ${summary.retried} retried` : ""}${summary.claimedElsewhere > 0 ? `, ${summary.claimedElsewhere} run by another process` : ""}; ${summary.trainings} models trained, ${summary.poisonedDatasetsMade} poisoned datasets made; ${seconds.toFixed(1)} s (backend ${backend.name}, ${ranOn}, store ${store.path})`;
     if (json) console.log(JSON.stringify({ type: "summary", ...summary, seconds }));

@@ -2,13 +2,13 @@
  * Checks whether Redis answers, and which `hemlock worker`s are announced there; only the
  * distributed (BullMQ) executor needs it.
  */
-import { announcedWorkers, probeRedis, QUEUE_PREFIX } from "@hemlock/runner";
+import { inspectRedis, QUEUE_PREFIX, type WorkerAnnouncement } from "@hemlock/runner";
 import type { CheckSection } from "./check-result.js";
 
 export async function checkRedis(url: string, prefix = QUEUE_PREFIX, timeoutMs = 1500): Promise<CheckSection> {
-  let ms: number;
+  let found: { latencyMs: number; workers: WorkerAnnouncement[] };
   try {
-    ms = await probeRedis(url, { timeoutMs });
+    found = await inspectRedis(url, prefix, { timeoutMs });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
@@ -25,11 +25,11 @@ export async function checkRedis(url: string, prefix = QUEUE_PREFIX, timeoutMs =
       ],
     };
   }
-  const workers = await announcedWorkers(url, prefix);
+  const { latencyMs, workers } = found;
   return {
     title: "redis",
     status: "ok",
-    summary: `${url} reachable (PONG in ${ms.toFixed(0)} ms); ${workers.length} worker${workers.length === 1 ? "" : "s"} serving the distributed executor`,
+    summary: `${url} reachable (PONG in ${latencyMs.toFixed(0)} ms); ${workers.length} worker${workers.length === 1 ? "" : "s"} serving the distributed executor`,
     items: workers.map((w) => ({
       label: `${w.host}:${w.pid}`,
       status: "ok" as const,

@@ -73,13 +73,12 @@ export async function startDistributedWorker(options: DistributedWorkerOptions):
     backend: options.backend,
     ...(options.workerFile ? { workerFile: options.workerFile } : {}),
   });
-  const announcement: WorkerAnnouncement = {
+  const announcement: Omit<WorkerAnnouncement, "seenAt"> = {
     host: hostname(),
     pid: process.pid,
     backend: options.backend,
     threads: options.threads,
     startedAt: new Date().toISOString(),
-    seenAt: Date.now(),
   };
   const announce = () =>
     redis.hset(workersKey(prefix), id, JSON.stringify({ ...announcement, seenAt: Date.now() })).catch(() => {});
@@ -165,7 +164,7 @@ async function reachable(artifactDir: string, id: string): Promise<void> {
     await access(artifactDir, constants.W_OK);
   } catch {
     throw new HemlockError(
-      "QUEUE",
+      "ARTIFACT_FILE",
       `the store's artifact directory ${artifactDir} is not writable from worker ${id}`,
       "Mount the store's directory on this host at the same path, or start the worker with --artifact-dir pointing at it.",
     );

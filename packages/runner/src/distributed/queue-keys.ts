@@ -38,15 +38,15 @@ export interface WorkerAnnouncement {
   seenAt: number;
 }
 
-/** Workers that are alive for a backend, from the announcements hash. */
+/** Workers that are alive (for one backend, if given), from the announcements hash. */
 export function liveWorkers(
   announcements: Record<string, string>,
-  backend: BackendName,
+  backend?: BackendName,
   now = Date.now(),
 ): WorkerAnnouncement[] {
   return Object.values(announcements)
     .map((text) => JSON.parse(text) as WorkerAnnouncement)
-    .filter((w) => w.backend === backend && now - w.seenAt < ANNOUNCEMENT_TTL_MS);
+    .filter((w) => (backend === undefined || w.backend === backend) && now - w.seenAt < ANNOUNCEMENT_TTL_MS);
 }
 
 /** How often a worker announces itself, and after how long without one it counts as gone. */

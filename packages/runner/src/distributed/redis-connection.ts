@@ -5,10 +5,10 @@
  */
 import { HemlockError } from "@hemlock/core";
 import { Redis } from "ioredis";
-import { ANNOUNCEMENT_TTL_MS, type WorkerAnnouncement, workersKey } from "./queue-keys.js";
+import { liveWorkers, type WorkerAnnouncement, workersKey } from "./queue-keys.js";
 
-/** Pings Redis once with a client that gives up at the first refusal; the reply's latency in ms. */
-export async function probeRedis(url: string, { timeoutMs = 3000 }: { timeoutMs?: number } = {}): Promise<number> {
+/** A connected client that gives up at the first refusal: for a probe, never for BullMQ. */
+async function openProbe(url: string, timeoutMs: number): Promise<Redis> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -32,17 +32,34 @@ export async function probeRedis(url: string, { timeoutMs = 3000 }: { timeoutMs?
   probe.on("error", (error: Error) => {
     reason ??= error.message;
   });
-  const started = performance.now();
   try {
     await probe.connect();
-    await probe.ping();
-    return performance.now() - started;
+    return probe;
   } catch (error) {
+    probe.disconnect();
     throw new HemlockError(
       "QUEUE",
       `cannot reach Redis at ${url}: ${reason ?? (error instanceof Error ? error.message : String(error))}`,
       "Start Redis, or point --redis-url (HEMLOCK_REDIS_URL) at one; `hemlock doctor` checks it.",
     );
+  }
+}
+
+/**
+ * Whether Redis answers, in how many ms, and the workers announced there (every backend): what
+ * `hemlock doctor` reports. Throws the same error as `connectRedis` when Redis cannot be reached.
+ */
+export async function inspectRedis(
+  url: string,
+  prefix: string,
+  { timeoutMs = 3000 }: { timeoutMs?: number } = {},
+): Promise<{ latencyMs: number; workers: WorkerAnnouncement[] }> {
+  const started = performance.now();
+  const probe = await openProbe(url, timeoutMs);
+  try {
+    await probe.ping();
+    const latencyMs = performance.now() - started;
+    return { latencyMs, workers: liveWorkers(await probe.hgetall(workersKey(prefix))) };
   } finally {
     probe.disconnect();
   }
@@ -52,27 +69,14 @@ export async function probeRedis(url: string, { timeoutMs = 3000 }: { timeoutMs?
  * A connection for BullMQ and Hemlock's own keys, after a probe, so an unreachable Redis fails
  * at once instead of being retried in silence; this connection then retries, as BullMQ needs.
  */
-export async function connectRedis(url: string, options: { timeoutMs?: number } = {}): Promise<Redis> {
-  await probeRedis(url, options);
+export async function connectRedis(url: string, { timeoutMs = 3000 }: { timeoutMs?: number } = {}): Promise<Redis> {
+  (await openProbe(url, timeoutMs)).disconnect();
   const redis = new Redis(url, {
-    connectTimeout: options.timeoutMs ?? 3000,
+    connectTimeout: timeoutMs,
     // BullMQ's blocking commands must not fail after a retry count.
     maxRetriesPerRequest: null,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
   redis.on("error", () => {}); // retried; a lost group is reported by the run
   return redis;
-}
-
-/** The workers announced on a Redis (every backend), for `hemlock doctor`. */
-export async function announcedWorkers(url: string, prefix: string): Promise<WorkerAnnouncement[]> {
-  const redis = await connectRedis(url);
-  try {
-    const now = Date.now();
-    return Object.values(await redis.hgetall(workersKey(prefix)))
-      .map((text) => JSON.parse(text) as WorkerAnnouncement)
-      .filter((w) => now - w.seenAt < ANNOUNCEMENT_TTL_MS);
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -158,7 +158,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
       const claimed = cells.filter((c) => ids.has(c.identity));
       summary.claimedElsewhere += cells.length - claimed.length;
       for (const c of cells)
-        if (!claimed.includes(c))
+        if (!ids.has(c.identity))
           options.onEvent?.({ type: "skipped", identity: c.identity, reason: "claimed by another run" });
       if (claimed.length === 0) return;
       const first = claimed[0] as GroupCell;
