@@ -1,9 +1,7 @@
 /** The arrangements behind the tables and charts: best marks by direction, label clashes, LaTeX escapes, Pareto fronts. */
 import type { LeaderboardRow } from "@hemlock/store";
+import { latexEscape, paretoPoints, resultTables } from "@hemlock/store/portable";
 import { describe, expect, it } from "vitest";
-import { latexEscape } from "../src/export/latex-table.js";
-import { resultTables } from "../src/format/result-tables.js";
-import { paretoPoints } from "../src/plot/pareto-chart.js";
 
 const row = (over: Partial<LeaderboardRow>): LeaderboardRow => ({
   dataset: "digits",

@@ -16,9 +16,9 @@ import {
   type PairedTestName,
   rankDefenses,
 } from "@hemlock/store";
+import { disambiguate } from "@hemlock/store/portable";
 import Table from "cli-table3";
 import pc from "picocolors";
-import { disambiguate } from "../format/result-tables.js";
 import { checkMetrics, nothingSelected, resultFilter, significanceLevel } from "../result-filter.js";
 import { openExistingStore } from "../store-option.js";
 

@@ -5,8 +5,7 @@
  * with the Pareto front.
  */
 import { leaderboard } from "@hemlock/store";
-import { paretoChart, paretoPoints } from "../plot/pareto-chart.js";
-import { RATE_CHART_METRICS, rateChart, ratePoints } from "../plot/rate-chart.js";
+import { paretoChart, paretoPoints, RATE_CHART_METRICS, rateChart, ratePoints } from "@hemlock/store/portable";
 import { writeChart } from "../plot/render-chart.js";
 import { nothingSelected, resultFilter } from "../result-filter.js";
 import { openExistingStore } from "../store-option.js";

@@ -2,11 +2,9 @@
  * The leaderboard as terminal tables (cli-table3), from the arrangement in result-tables.ts: each
  * cell the mean over seeds ± the half-width of its 95% t-interval, the best in bold.
  */
-import type { LeaderboardRow } from "@hemlock/store";
-import { formatMeanCi, metricTitle } from "@hemlock/store";
+import { formatMeanCi, type LeaderboardRow, metricTitle, resultTables, seedCount } from "@hemlock/store/portable";
 import Table from "cli-table3";
 import pc from "picocolors";
-import { resultTables } from "./result-tables.js";
 
 export function leaderboardTables(
   rows: LeaderboardRow[],
@@ -30,7 +28,7 @@ export function leaderboardTables(
               return c.best ? pc.bold(text) : text;
             }),
           ]);
-      return [`${t.dataset}: ${metricTitle(t.metric)}, mean ± 95% CI over seeds (n = ${t.n})`, table.toString()];
+      return [`${t.dataset}: ${metricTitle(t.metric)}, mean ± 95% CI over seeds (${seedCount(t)})`, table.toString()];
     })
     .join("\n");
 }

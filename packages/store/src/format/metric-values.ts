@@ -2,7 +2,7 @@
  * How metric values print: shares in [0, 1] as percentages with one decimal (or as asked), whole
  * numbers whole, other values with four significant digits; a mean with the half-width of its interval; p-values compactly.
  */
-import { isProportion, METRIC_LABELS } from "@hemlock/core/portable";
+import { isProportion, METRIC_LABELS } from "@hemlock/core/metric-names";
 
 export function formatValue(metric: string, value: number, decimals = 1): string {
   if (isProportion(metric)) return (100 * value).toFixed(decimals);

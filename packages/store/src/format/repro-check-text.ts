@@ -3,7 +3,7 @@
  * the metric's units (shares as percentages with two decimals, tolerances in percentage points),
  * for the terminal table, docs/reproductions.md and the leaderboard app.
  */
-import { isProportion } from "@hemlock/core/portable";
+import { isProportion } from "@hemlock/core/metric-names";
 import type { CheckResult, Selector } from "../reports/repro-checks.js";
 import { formatValue } from "./metric-values.js";
 

@@ -3,8 +3,8 @@
  * attack and defense, a column per poisoning rate, each cell mean $\pm$ the half-width of its 95%
  * interval, the best of each block and column in bold. Needs \usepackage{booktabs}.
  */
-import { formatMeanCi, metricTitle } from "@hemlock/store";
-import type { ResultTable } from "../format/result-tables.js";
+import { formatMeanCi, metricTitle } from "../format/metric-values.js";
+import { type ResultTable, seedCount } from "./result-tables.js";
 
 export function latexTables(tables: readonly ResultTable[]): string {
   const out = ["% Hemlock results; needs \\usepackage{booktabs}"];
@@ -13,7 +13,7 @@ export function latexTables(tables: readonly ResultTable[]): string {
     out.push(
       "\\begin{table}[t]",
       "\\centering",
-      `\\caption{${latexEscape(`${t.dataset}: ${metricTitle(t.metric)}, mean`)} $\\pm$ ${latexEscape(`95% CI over seeds (n = ${t.n}).`)}}`,
+      `\\caption{${latexEscape(`${t.dataset}: ${metricTitle(t.metric)}, mean`)} $\\pm$ ${latexEscape(`95% CI over seeds (${seedCount(t)}).`)}}`,
       `\\label{tab:${label(t.dataset)}-${label(t.metric)}}`,
       `\\begin{tabular}{${columns}}`,
       "\\toprule",

@@ -4,8 +4,8 @@
  * column the best mean (by the metric's direction) is marked. The terminal, Markdown and LaTeX
  * renderings all read this one arrangement.
  */
-import { metricDirection } from "@hemlock/core";
-import type { LeaderboardRow } from "@hemlock/store";
+import { metricDirection } from "@hemlock/core/metric-names";
+import type { LeaderboardRow } from "../leaderboard.js";
 
 export interface ResultCell {
   row: LeaderboardRow;
@@ -16,8 +16,8 @@ export interface ResultTable {
   dataset: string;
   metric: string;
   rates: number[];
-  /** The largest number of seeds behind a cell. */
-  n: number;
+  /** The fewest and most seeds behind a cell: a caption says "n = 3" only when every cell has 3. */
+  n: [number, number];
   blocks: { model: string; attack: string; rows: { defense: string; cells: (ResultCell | undefined)[] }[] }[];
 }
 
@@ -50,7 +50,13 @@ export function resultTables(rows: readonly LeaderboardRow[], metrics: readonly 
           })),
         };
       });
-      out.push({ dataset, metric, rates, n: Math.max(...selected.map((r) => r.n)), blocks });
+      out.push({
+        dataset,
+        metric,
+        rates,
+        n: [Math.min(...selected.map((r) => r.n)), Math.max(...selected.map((r) => r.n))],
+        blocks,
+      });
     }
   return out;
 }
@@ -71,4 +77,10 @@ export function disambiguate(rows: readonly LeaderboardRow[]): LeaderboardRow[] 
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/** "n = 3", or "n = 2–3" when cells differ in their number of seeds. */
+export function seedCount(table: Pick<ResultTable, "n">): string {
+  const [low, high] = table.n;
+  return low === high ? `n = ${low}` : `n = ${low}–${high}`;
 }

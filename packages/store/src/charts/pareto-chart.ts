@@ -3,8 +3,9 @@
  * (mean over seeds, with its 95% intervals as whiskers), and the Pareto front (no other defense
  * has both higher clean accuracy and lower ASR) joined by a line, its points filled.
  */
-import type { LeaderboardRow } from "@hemlock/store";
+
 import type { TopLevelSpec } from "vega-lite";
+import type { LeaderboardRow } from "../leaderboard.js";
 
 export interface ParetoPoint {
   panel: string;

@@ -2,8 +2,8 @@
  * Result tables as GitHub-flavoured Markdown: a heading and a table per dataset and metric, each
  * cell mean ± the half-width of its 95% interval, the best of each block and column in bold.
  */
-import { formatMeanCi, metricTitle } from "@hemlock/store";
-import type { ResultTable } from "../format/result-tables.js";
+import { formatMeanCi, metricTitle } from "../format/metric-values.js";
+import { type ResultTable, seedCount } from "./result-tables.js";
 
 export function markdownTables(tables: readonly ResultTable[]): string {
   const out: string[] = [];
@@ -11,7 +11,7 @@ export function markdownTables(tables: readonly ResultTable[]): string {
     out.push(
       `### ${markdownEscape(t.dataset)}: ${metricTitle(t.metric)}`,
       "",
-      `Mean ± 95% CI over seeds (n = ${t.n}); the best defense per model, attack and rate in bold.`,
+      `Mean ± 95% CI over seeds (${seedCount(t)}); the best defense per model, attack and rate in bold.`,
       "",
       `| model | attack | defense | ${t.rates.map((r) => `rate ${r}`).join(" | ")} |`,
       `|---|---|---|${t.rates.map(() => "---:|").join("")}`,

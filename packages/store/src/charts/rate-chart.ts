@@ -4,9 +4,9 @@
  * clean-training cells (attack "none", rate 0) give every attack's clean-accuracy line its rate-0
  * point.
  */
-import { METRIC_LABELS } from "@hemlock/core";
-import type { LeaderboardRow } from "@hemlock/store";
+import { METRIC_LABELS } from "@hemlock/core/metric-names";
 import type { TopLevelSpec } from "vega-lite";
+import type { LeaderboardRow } from "../leaderboard.js";
 
 export const RATE_CHART_METRICS = ["attackSuccessRate", "cleanAccuracy"];
 

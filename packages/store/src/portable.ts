@@ -1,0 +1,16 @@
+/**
+ * `@hemlock/store/portable`: the store's pure functions, with no database and nothing Node-only,
+ * for code that runs in a browser (the leaderboard app's client components) as well as the CLI:
+ * metric formatting, the export formats, the chart specs and the across-settings Friedman test.
+ */
+export { type ParetoPoint, paretoChart, paretoPoints } from "./charts/pareto-chart.js";
+export { RATE_CHART_METRICS, type RatePoint, rateChart, ratePoints } from "./charts/rate-chart.js";
+export { csvTable } from "./exports/csv-table.js";
+export { EXPORT_FORMATS, type ExportFormat, exportText, TABLE_METRICS } from "./exports/export-text.js";
+export { latexEscape, latexTables } from "./exports/latex-table.js";
+export { markdownTables } from "./exports/markdown-table.js";
+export { disambiguate, type ResultCell, type ResultTable, resultTables, seedCount } from "./exports/result-tables.js";
+export { formatMeanCi, formatMeanInterval, formatP, formatValue, metricTitle } from "./format/metric-values.js";
+export type { LeaderboardRow } from "./leaderboard.js";
+export { type FriedmanAcrossSettings, friedmanAcrossSettings } from "./reports/friedman-across-settings.js";
+export type { RankedEntry, RankedSetting, VersusBest } from "./reports/ranked-leaderboard.js";
