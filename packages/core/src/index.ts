@@ -102,6 +102,7 @@ export { loadClassifier, saveClassifier } from "./models/model-files.js";
 export { models } from "./models/model-registry.js";
 export { weightsDigest } from "./models/weights-digest.js";
 export { deriveSeed, SeededRandom } from "./random/seeded-random.js";
+export { describeParams, type ParamDescription } from "./registry/describe-params.js";
 export { didYouMean } from "./registry/did-you-mean.js";
 export { parseParams } from "./registry/parse-params.js";
 export { type Plugin, Registry } from "./registry/registry.js";

@@ -34,6 +34,8 @@ export interface ArtifactRecord {
   path: string;
   bytes: number;
   sha256: string;
+  /** What the artifact is, in words and numbers: a trained model's per-epoch history, for one. */
+  meta?: Record<string, unknown>;
 }
 
 export interface CellResult {
@@ -194,7 +196,7 @@ export function recordResults(store: Store, results: CellResult[]): void {
       for (const a of r.artifacts ?? [])
         store.db
           .insert(artifacts)
-          .values({ ...a, createdAt: r.finishedAt })
+          .values({ ...a, meta: a.meta ? JSON.stringify(a.meta) : null, createdAt: r.finishedAt })
           .onConflictDoNothing()
           .run();
       store.db

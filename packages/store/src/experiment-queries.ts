@@ -35,6 +35,17 @@ export function listExperiments(store: Store): ExperimentSummary[] {
     .all();
 }
 
+/** The columns that name a cell: its identity and the labels of its axes. */
+export const CELL_LABEL_COLUMNS = {
+  identity: cells.identity,
+  dataset: cells.dataset,
+  model: cells.model,
+  attack: cells.attack,
+  rate: cells.rate,
+  defense: cells.defense,
+  seed: cells.seed,
+};
+
 export interface CellRow
   extends Pick<CellRecordInput, "identity" | "dataset" | "model" | "attack" | "rate" | "defense" | "seed"> {
   status: string;
@@ -53,13 +64,7 @@ export function experimentCellRows(store: Store, name: string): CellRow[] | unde
   if (experimentId === undefined) return undefined;
   const rows = store.db
     .select({
-      identity: cells.identity,
-      dataset: cells.dataset,
-      model: cells.model,
-      attack: cells.attack,
-      rate: cells.rate,
-      defense: cells.defense,
-      seed: cells.seed,
+      ...CELL_LABEL_COLUMNS,
       status: cells.status,
       error: cells.error,
     })

@@ -59,6 +59,7 @@ export {
 } from "./reports/compare-defenses.js";
 export { type FriedmanAcrossSettings, friedmanAcrossSettings } from "./reports/friedman-across-settings.js";
 export {
+  byBoardOrder,
   type PairedTestName,
   type RankedEntry,
   type RankedSetting,
@@ -78,6 +79,34 @@ export {
 export { lastComputingReproRun, type ReproRunRecord } from "./reports/repro-runs.js";
 export { pairBySeed, type SeedValue, seedValues } from "./reports/seed-values.js";
 export * as schema from "./schema.js";
+export {
+  type CellDetail,
+  type ChainArtifact,
+  cellDetail,
+  cellIdentities,
+  type EpochPoint,
+} from "./site/cell-detail.js";
+export {
+  type CellLabels,
+  type ExperimentDetail,
+  experimentCellPage,
+  experimentDetail,
+} from "./site/experiment-detail.js";
+export {
+  type BoardEntry,
+  type BoardOptions,
+  type BoardSetting,
+  type MetricBoard,
+  metricBoard,
+  type UndefinedEntry,
+} from "./site/metric-board.js";
+export { defaultMetric, type MetricInfo, metricCatalog, metricInfo } from "./site/metric-catalog.js";
+export {
+  type CheckLine,
+  type Paper,
+  type ReproductionTarget,
+  reproductionTargets,
+} from "./site/reproduction-targets.js";
 export { bootstrapInterval } from "./statistics/bootstrap-interval.js";
 export { type FriedmanTest, friedmanTest } from "./statistics/friedman-test.js";
 export { holmAdjust } from "./statistics/holm.js";

@@ -3,8 +3,11 @@
  * for code that runs in a browser (the leaderboard app's client components) as well as the CLI:
  * metric formatting, the export formats, the chart specs and the across-settings Friedman test.
  */
+export { type DifferencePoint, differenceChart } from "./charts/difference-chart.js";
+export { gridHeatmapChart } from "./charts/grid-heatmap-chart.js";
 export { type ParetoPoint, paretoChart, paretoPoints } from "./charts/pareto-chart.js";
 export { RATE_CHART_METRICS, type RatePoint, rateChart, ratePoints } from "./charts/rate-chart.js";
+export { type CurvePoint, trainingCurveChart } from "./charts/training-curve-chart.js";
 export { csvTable } from "./exports/csv-table.js";
 export { EXPORT_FORMATS, type ExportFormat, exportText, TABLE_METRICS } from "./exports/export-text.js";
 export { latexEscape, latexTables } from "./exports/latex-table.js";

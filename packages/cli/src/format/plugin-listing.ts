@@ -3,8 +3,10 @@
  * plugin's name, a one-line description of its kind, its summary and citation, and its
  * parameters with types and defaults read from its zod schema; or all of it as JSON.
  */
+
+import { describeParams } from "@hemlock/core";
 import pc from "picocolors";
-import { z } from "zod";
+import type { z } from "zod";
 
 export interface ListedPlugin {
   name: string;
@@ -18,22 +20,14 @@ export interface ListedPlugin {
 }
 
 export function printPluginListing(plugins: ListedPlugin[], json: boolean): number {
-  const entries = plugins.map((p) => {
-    const schema = z.toJSONSchema(p.params, { io: "input" }) as {
-      properties?: Record<string, { default?: unknown; type?: string; enum?: unknown[]; const?: unknown }>;
-    };
-    const params = Object.entries(schema.properties ?? {}).map(([name, prop]) => ({
-      name,
-      type:
-        prop.const !== undefined
-          ? JSON.stringify(prop.const)
-          : prop.enum
-            ? prop.enum.map((e) => JSON.stringify(e)).join("|")
-            : (prop.type ?? "object"),
-      default: prop.default,
-    }));
-    return { name: p.name, ...p.extra, summary: p.summary, citation: p.citation, params, describe: p.describe };
-  });
+  const entries = plugins.map((p) => ({
+    name: p.name,
+    ...p.extra,
+    summary: p.summary,
+    citation: p.citation,
+    params: describeParams(p.params),
+    describe: p.describe,
+  }));
   if (json) {
     process.stdout.write(
       `${JSON.stringify(

@@ -15,6 +15,11 @@ import type { TrainConfig } from "./train-config.js";
 export interface EpochRecord {
   epoch: number;
   loss: number;
+  /**
+   * Training accuracy over the epoch, from each batch's logits as it was trained (as Keras
+   * reports it): the model moves during the epoch, so this is not the end-of-epoch accuracy.
+   */
+  accuracy: number;
   lr: number;
   valLoss?: number;
   valAccuracy?: number;
@@ -48,7 +53,11 @@ export interface TrainResult {
   fitted?: Record<string, number>;
 }
 
-/** One optimizer step on a batch; returns the batch loss. */
+/**
+ * One optimizer step on a batch; returns the batch's mean loss and how many of its examples the
+ * logits the step trained on classify correctly (read back in the same sync as the loss; the count
+ * is outside the loss, so the gradients and weights are those of the loss alone).
+ */
 export function trainingStep(
   model: tf.LayersModel,
   hooks: Pick<TrainHooks, "loss">,
@@ -56,16 +65,19 @@ export function trainingStep(
   x: tf.Tensor,
   labels: tf.Tensor1D,
   lr: number,
-): number {
+): { loss: number; correct: number } {
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const { value, grads } = tf.variableGrads(
-    () => hooks.loss(model.apply(x, { training: true }) as tf.Tensor2D, labels),
-    variables,
-  );
+  let correct: tf.Tensor | undefined;
+  const { value, grads } = tf.variableGrads(() => {
+    const logits = model.apply(x, { training: true }) as tf.Tensor2D;
+    correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), "float32")));
+    return hooks.loss(logits, labels);
+  }, variables);
   optimizer.apply(grads, variables, lr);
-  const loss = value.dataSync()[0] as number;
-  tf.dispose([value, grads]);
-  return loss;
+  const both = tf.tidy(() => tf.stack([value, correct as tf.Tensor]));
+  const [loss, right] = both.dataSync() as Float32Array;
+  tf.dispose([value, grads, correct as tf.Tensor, both]);
+  return { loss: loss as number, correct: right as number };
 }
 
 export function trainModel(
@@ -95,6 +107,7 @@ export function trainModel(
     for (let epoch = 0; epoch < config.epochs; epoch++) {
       const order = shuffle.permutation(train.length);
       let total = 0;
+      let correct = 0;
       let lr = config.optimizer.lr;
       for (let b = 0; b < stepsPerEpoch; b++) {
         const batchIndices = order
@@ -104,17 +117,18 @@ export function trainModel(
         const x = tf.tensor(batch.x, [batchIndices.length, ...data.exampleShape]);
         const labels = tf.tensor1d(batch.labels, "int32");
         lr = learningRateAt(config.schedule, config.optimizer.lr, step, totalSteps, epoch);
-        const loss = trainingStep(model, hooks, optimizer, x, labels, lr);
+        const { loss, correct: right } = trainingStep(model, hooks, optimizer, x, labels, lr);
         tf.dispose([x, labels]);
         if (!Number.isFinite(loss))
           throw new Error(
             `training diverged: loss ${loss} at epoch ${epoch + 1}, step ${b + 1}; lower the learning rate`,
           );
         total += loss * batchIndices.length;
+        correct += right;
         step++;
         hooks.onProgress?.({ epoch, epochs: config.epochs, step: b + 1, stepsPerEpoch, loss });
       }
-      const record: EpochRecord = { epoch, loss: total / train.length, lr };
+      const record: EpochRecord = { epoch, loss: total / train.length, accuracy: correct / train.length, lr };
       if (validationData) {
         const v = hooks.evaluate(validationData);
         record.valLoss = v.loss;

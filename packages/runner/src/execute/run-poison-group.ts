@@ -62,6 +62,8 @@ export interface WrittenArtifact {
   path: string;
   bytes: number;
   sha256: string;
+  /** A trained model's training history, for one. */
+  meta?: Record<string, unknown>;
 }
 
 export interface CellOutcome {
@@ -151,11 +153,13 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
     if (keptArtifactExists(job.artifactDir, "trained-model", key)) model = (await loadClassifier(dir)).classifier;
     else {
       model = freshModel(config);
-      model.fit(data, config.train, { seed: config.seed, where: "train" });
+      const fitted = model.fit(data, config.train, { seed: config.seed, where: "train" });
       trainings++;
       const sha256 = await saveClassifier(model, dir);
       const bytes = (await stat(join(dir, "weights.bin"))).size + (await stat(join(dir, "model.json"))).size;
-      written.push({ key, kind: "trained-model", path: join("trained-model", key), bytes, sha256 });
+      // The training curve travels with the model: every cell evaluated on it shows the same one.
+      const meta = { history: fitted.history, epochsRun: fitted.epochsRun, stoppedEarly: fitted.stoppedEarly };
+      written.push({ key, kind: "trained-model", path: join("trained-model", key), bytes, sha256, meta });
     }
     models.set(key, model);
     return model;

@@ -56,7 +56,16 @@ export function paretoPoints(rows: readonly LeaderboardRow[]): ParetoPoint[] {
   return points.sort((a, b) => a.panel.localeCompare(b.panel) || a.accuracy - b.accuracy);
 }
 
-export function paretoChart(points: ParetoPoint[], title: string): TopLevelSpec {
+/** `highlight`: one defense drawn at full strength and the others faded (a defense's own page). */
+export function paretoChart(points: ParetoPoint[], title: string, options: { highlight?: string } = {}): TopLevelSpec {
+  const faded = options.highlight
+    ? {
+        opacity: {
+          condition: { test: `datum.defense === ${JSON.stringify(options.highlight)}`, value: 1 },
+          value: 0.3,
+        },
+      }
+    : {};
   // Intervals from few seeds can pass 0 or 100; the axes stop there and the whiskers are clipped.
   const x = {
     field: "accuracy",
@@ -100,6 +109,7 @@ export function paretoChart(points: ParetoPoint[], title: string): TopLevelSpec 
             x,
             y,
             color,
+            ...faded,
             fill: { condition: { test: "datum.front", field: "defense", type: "nominal" }, value: "white" },
             shape: { field: "front", type: "nominal", title: "Pareto front", legend: null },
           },

@@ -63,7 +63,7 @@ export function rankDefenses(store: Store, options: RankOptions): RankedSetting[
   });
   const settings = groupBy(rows, (r) => r.comparison || [r.dataset, r.model, r.attack, r.rate].join("\u0000"));
   return [...settings.values()].map((group) => {
-    const sorted = [...group].sort((a, b) => (higherIsBetter ? b.mean - a.mean : a.mean - b.mean));
+    const sorted = [...group].sort((a, b) => byBoardOrder(a, b, higherIsBetter));
     const ranks = intervalRanks(sorted, higherIsBetter);
     const best = sorted[0] as LeaderboardRow;
     const tests = sorted.map((row, i) => {
@@ -95,6 +95,20 @@ export function rankDefenses(store: Store, options: RankOptions): RankedSetting[
       }),
     };
   });
+}
+
+/**
+ * Leaderboard order within a setting: the better mean first; equal means (two perfect filters at
+ * 0% ASR) by the narrower 95% interval, then by more seeds, then by label, so a displayed tie is
+ * broken by a stated rule and the order never depends on the order rows were read.
+ */
+export function byBoardOrder(a: LeaderboardRow, b: LeaderboardRow, higherIsBetter: boolean): number {
+  return (
+    (higherIsBetter ? b.mean - a.mean : a.mean - b.mean) ||
+    a.ciHigh - a.ciLow - (b.ciHigh - b.ciLow) ||
+    b.n - a.n ||
+    (a.defense < b.defense ? -1 : a.defense > b.defense ? 1 : 0)
+  );
 }
 
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

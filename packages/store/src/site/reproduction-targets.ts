@@ -4,9 +4,14 @@
  * run's cost on the machine that ran it, and the differences and findings its file records. The
  * experiment file's text is in the store, so the page needs nothing but the store.
  */
-import type { CheckResult, ReproRunRecord, Selector, Store, StoredCheck } from "@hemlock/store";
 import { parse } from "yaml";
-import { hemlockStore } from "./hemlock-store";
+import { experimentSpecText, findExperiment } from "../experiment-queries.js";
+import { metricTitle } from "../format/metric-values.js";
+import { describeCells, formatMeasured, formatPublished, formatTolerance } from "../format/repro-check-text.js";
+import { shortCitation } from "../format/short-citation.js";
+import type { Store } from "../open-store.js";
+import { type CheckResult, latestReproChecks, type Selector, type StoredCheck } from "../reports/repro-checks.js";
+import { lastComputingReproRun, type ReproRunRecord } from "../reports/repro-runs.js";
 
 export interface Paper {
   authors: string[];
@@ -17,7 +22,11 @@ export interface Paper {
 }
 
 export interface CheckLine {
+  /** The metric's key, and its title. */
+  metricName: string;
   metric: string;
+  /** The setting the check read, for links to its cells. */
+  setting?: CheckResult["setting"];
   cells: string;
   published: string;
   tolerance: string;
@@ -47,29 +56,30 @@ interface StoredSelector {
   problem?: string;
 }
 
-export async function reproductionTargets(store: Store): Promise<ReproductionTarget[]> {
-  const h = await hemlockStore();
+export function reproductionTargets(store: Store): ReproductionTarget[] {
   const byExperiment = new Map<string, StoredCheck[]>();
-  for (const check of h.latestReproChecks(store))
+  for (const check of latestReproChecks(store))
     byExperiment.set(check.experiment, [...(byExperiment.get(check.experiment) ?? []), check]);
   return [...byExperiment.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([experiment, checks]) => {
-      const id = h.findExperiment(store, experiment) as number;
-      const spec = specFields(h.experimentSpecText(store, id) ?? "");
-      const run = h.lastComputingReproRun(store, id);
+      const id = findExperiment(store, experiment) as number;
+      const spec = specFields(experimentSpecText(store, id) ?? "");
+      const run = lastComputingReproRun(store, id);
       return {
         experiment,
-        ...(spec.paper ? { citation: h.shortCitation(spec.paper) } : {}),
+        ...(spec.paper ? { citation: shortCitation(spec.paper) } : {}),
         ...spec,
         checks: checks.map((c) => {
           const result = asCheckResult(c);
           return {
-            metric: h.metricTitle(c.metric),
-            cells: h.describeCells(result),
-            published: h.formatPublished(c.metric, c.published),
-            tolerance: h.formatTolerance(c.metric, result.expectation.tolerance),
-            measured: h.formatMeasured(result),
+            metricName: c.metric,
+            metric: metricTitle(c.metric),
+            ...(result.setting ? { setting: result.setting } : {}),
+            cells: describeCells(result),
+            published: formatPublished(c.metric, c.published),
+            tolerance: formatTolerance(c.metric, result.expectation.tolerance),
+            measured: formatMeasured(result),
             passed: c.passed,
             source: c.source,
           };
