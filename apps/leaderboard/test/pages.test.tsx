@@ -6,12 +6,15 @@ import { logEvent, openStore, recordReproChecks, registerExperiment } from "@hem
 import { fillSyntheticGrid } from "@hemlock/store/testing";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { BoardView } from "../components/board-view";
+import { LeaderboardBoard } from "../components/leaderboard-board";
 import { ReproductionsView } from "../components/reproductions-view";
 import { StoreProblemView } from "../components/store-problem-view";
-import { experimentBoard, experiments } from "../lib/experiment-boards";
-import { reproductionTargets } from "../lib/reproduction-targets";
+import { hemlockStore } from "../lib/hemlock-store";
+import { leaderboardData } from "../lib/leaderboard-data";
 import { isStoreProblem, readStore, type StoreProblem, withStore } from "../lib/results-store";
+
+const h = await hemlockStore();
+const experiments = (store: Parameters<typeof h.listExperiments>[0]) => h.listExperiments(store);
 
 const SPEC = `name: gu-2017-badnets
 description: BadNets on MNIST.
@@ -77,30 +80,39 @@ describe("the leaderboard app, on a store the tests fill", async () => {
     ]);
   });
 
-  it("ranks the defenses of each setting with their intervals and paired tests", async () => {
-    const board = await withStore((s) => experimentBoard(s, "synthetic", "attackSuccessRate"), path);
-    expect(board?.settings.map((s) => s.title)).toEqual([
-      "digits · mlp · badnets · rate 0.05",
-      "digits · mlp · badnets · rate 0.1",
+  it("ranks the defenses of each setting with their intervals and paired tests, clean accuracy beside them", async () => {
+    const data = await withStore((s) => leaderboardData(s, "attackSuccessRate"), path);
+    if (!data.known) throw new Error("attackSuccessRate is recorded");
+    expect(data.board.settings.map((s) => [s.attack, s.rate])).toEqual([
+      ["badnets", 0.05],
+      ["badnets", 0.1],
     ]);
-    const rows = board?.settings[0]?.rows ?? [];
+    const entries = data.board.settings[0]?.entries ?? [];
     // Lower ASR is better: spectral signatures (mean 13%) first, then STRIP (53%), then none (90%).
-    expect(rows.map((r) => [r.rank, r.defense, r.value, r.n])).toEqual([
-      [1, "spectral-signatures", "13.0 ± 2.0", 5],
-      [2, "strip", "53.0 ± 2.0", 5],
-      [3, "none", "90.0 ± 0.0", 5],
+    expect(entries.map((e) => [e.rank, e.defense, e.n, e.clean?.mean])).toEqual([
+      [1, "spectral-signatures", 5, 0.95],
+      [2, "strip", 5, 0.95],
+      [3, "none", 5, 0.95],
     ]);
     // STRIP is 40 points worse on every seed: a difference with zero variance, p < 0.001.
-    expect(rows[1]?.versusBest).toBe("+40.0 (p <0.001)");
-    expect(rows[1]?.significant).toBe(true);
-    const html = renderToStaticMarkup(<BoardView board={board as NonNullable<typeof board>} />);
-    expect(html).toContain("<td>spectral-signatures</td>");
-    expect(html).toContain("lower is better");
-    expect(await withStore((s) => experimentBoard(s, "missing", "attackSuccessRate"), path)).toBeUndefined();
+    expect(entries[1]?.versusBest?.significant).toBe(true);
+    const html = renderToStaticMarkup(<LeaderboardBoard {...data} />);
+    expect(html).toContain(">spectral-signatures</a>");
+    expect(html).toContain("13.0 ± 2.0");
+    expect(html).toContain("+40.0 (p &lt; 0.001)");
+    expect(html).toContain("<strong>lower is better</strong>");
+    expect(html).toContain("2 of 2 settings shown");
+    // The metric picker offers the store's metrics by title, under their families.
+    expect(html).toContain('<optgroup label="headline">');
+    expect(html).toContain(">clean accuracy (%)</option>");
+    expect(await withStore((s) => leaderboardData(s, "bogus"), path)).toEqual({
+      known: false,
+      metrics: ["attackSuccessRate", "cleanAccuracy"],
+    });
   });
 
   it("shows each reproduction's checks, run time, differences and findings, and a failing target as failing", async () => {
-    const targets = await withStore(reproductionTargets, path);
+    const targets = await withStore((s) => h.reproductionTargets(s), path);
     expect(targets).toHaveLength(1);
     const [target] = targets;
     expect(target?.citation).toBe("Gu et al. 2017");

@@ -196,6 +196,28 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import("./commands/plot.js"),
   },
   {
+    name: "serve",
+    summary: "serve the leaderboard web app over the results store (read-only), building it first if needed",
+    options: [
+      dbOption,
+      () => new Option("--port <n>", "port to listen on").default("3000"),
+      () => new Option("--host <host>", "address to bind (0.0.0.0 for every interface)").default("127.0.0.1"),
+    ],
+    load: () => import("./commands/serve.js"),
+  },
+  {
+    name: "publish",
+    summary: "write the leaderboard as a static site (HTML, JS, data) that any static file server can host",
+    options: [
+      dbOption,
+      () => new Option("--out <dir>", "the site's folder (replaced)").makeOptionMandatory(),
+      () => new Option("--base-path <path>", "the sub-path the site will be hosted under, e.g. /hemlock"),
+      ...filterOptions,
+      () => new Option("--defense <label>", "only this defense"),
+    ],
+    load: () => import("./commands/publish.js"),
+  },
+  {
     name: "bundle",
     summary: "share results between stores: export an experiment with checksums, import one",
     subcommands: [

@@ -22,7 +22,8 @@ export type HemlockErrorCode =
   | "ARTIFACT_FILE"
   | "INVALID_SPEC"
   | "STORE"
-  | "QUEUE";
+  | "QUEUE"
+  | "APP";
 
 export class HemlockError extends Error {
   override readonly name = "HemlockError";

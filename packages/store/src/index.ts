@@ -113,3 +113,4 @@ export { holmAdjust } from "./statistics/holm.js";
 export { type IntervalEntry, intervalRanks } from "./statistics/interval-ranks.js";
 export { type PairedTest, pairedTTest } from "./statistics/paired-t-test.js";
 export { type SignedRankTest, wilcoxonSignedRank } from "./statistics/wilcoxon-signed-rank.js";
+export { copyStoreSubset, type SubsetFilter } from "./store-subset.js";

@@ -9,11 +9,14 @@ export interface ParamDescription {
   name: string;
   type: string;
   default?: unknown;
+  /** False for a parameter that may be left out and has no default (its absence means something). */
+  required: boolean;
   description?: string;
 }
 
 export function describeParams(params: z.ZodType): ParamDescription[] {
   const schema = z.toJSONSchema(params, { io: "input", unrepresentable: "any" }) as {
+    required?: string[];
     properties?: Record<
       string,
       { default?: unknown; type?: string; enum?: unknown[]; const?: unknown; description?: string }
@@ -28,6 +31,7 @@ export function describeParams(params: z.ZodType): ParamDescription[] {
           ? prop.enum.map((e) => JSON.stringify(e)).join("|")
           : (prop.type ?? "object"),
     ...(prop.default !== undefined ? { default: prop.default } : {}),
+    required: (schema.required ?? []).includes(name) && prop.default === undefined,
     ...(prop.description ? { description: prop.description } : {}),
   }));
 }

@@ -32,7 +32,6 @@ export function gridHeatmapChart(
     data: { values },
     facet: { field: "panel", type: "nominal", title: null },
     columns: 2,
-    resolve: { scale: { x: "independent", y: "independent" } },
     spec: {
       width: { step: 56 },
       height: { step: 22 },

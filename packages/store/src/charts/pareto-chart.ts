@@ -61,7 +61,11 @@ export function paretoChart(points: ParetoPoint[], title: string, options: { hig
   const faded = options.highlight
     ? {
         opacity: {
-          condition: { test: `datum.defense === ${JSON.stringify(options.highlight)}`, value: 1 },
+          // The defense's label, or any variant of it ("spectral-signatures epsilon=0.05").
+          condition: {
+            test: `datum.defense === ${JSON.stringify(options.highlight)} || indexof(datum.defense, ${JSON.stringify(`${options.highlight} `)}) === 0`,
+            value: 1,
+          },
           value: 0.3,
         },
       }

@@ -1,28 +1,23 @@
-/** One experiment's leaderboard, for the metric in ?metric= (attack success rate by default). */
+/** One experiment: progress, the grid as heatmaps, failures, cells, reproduction checks and the spec. */
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BoardView } from "../../../components/board-view";
+import { ExperimentView } from "../../../components/experiment-view";
 import { StoreProblemView } from "../../../components/store-problem-view";
-import { experimentBoard } from "../../../lib/experiment-boards";
+import { experimentData } from "../../../lib/experiment-data";
 import { isStoreProblem, readStore } from "../../../lib/results-store";
 
 export const dynamic = "force-dynamic";
 
-export default async function ExperimentPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ name: string }>;
-  searchParams: Promise<{ metric?: string }>;
-}) {
-  const { name } = await params;
-  const { metric = "attackSuccessRate" } = await searchParams;
-  const board = await readStore((store) => experimentBoard(store, decodeURIComponent(name), metric));
-  if (isStoreProblem(board)) return <StoreProblemView {...board} />;
-  if (!board) notFound();
-  return (
-    <>
-      <h1>{board.experiment}</h1>
-      <BoardView board={board} />
-    </>
-  );
+type Params = Promise<{ name: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: `Experiment ${decodeURIComponent((await params).name)}` };
+}
+
+export default async function ExperimentPage({ params }: { params: Params }) {
+  const name = decodeURIComponent((await params).name);
+  const data = await readStore((store) => experimentData(store, name));
+  if (isStoreProblem(data)) return <StoreProblemView {...data} />;
+  if (!data) notFound();
+  return <ExperimentView data={data} page={1} />;
 }

@@ -1,0 +1,43 @@
+/**
+ * The data behind an experiment's page: its detail (progress, failures, spec), the aggregated rows
+ * of its metrics for the heatmap (the headline and detection families; per-class ASR and
+ * diagnostics are on the leaderboard), a page of its cells, and its reproduction checks if any.
+ */
+import type { ExperimentDetail, LeaderboardRow, MetricInfo, ReproductionTarget, Store } from "@hemlock/store";
+import type { CellListRow } from "../components/cell-table";
+import { hemlockStore } from "./hemlock-store";
+
+export const CELLS_PER_PAGE = 500;
+
+export interface ExperimentData {
+  detail: ExperimentDetail;
+  heatmapMetrics: MetricInfo[];
+  defaultMetric: string;
+  rows: LeaderboardRow[];
+  cells: CellListRow[];
+  totalCells: number;
+  reproduction?: ReproductionTarget;
+}
+
+export async function experimentData(store: Store, name: string, page = 1): Promise<ExperimentData | undefined> {
+  const h = await hemlockStore();
+  const detail = h.experimentDetail(store, name);
+  const experimentId = h.findExperiment(store, name);
+  if (!detail || experimentId === undefined) return undefined;
+  const heatmapMetrics = detail.metrics.filter((m) =>
+    ["headline", "poison detection", "triggered-input detection", "cost"].includes(m.group),
+  );
+  const rows =
+    heatmapMetrics.length > 0 ? h.leaderboard(store, { experimentId, metrics: heatmapMetrics.map((m) => m.name) }) : [];
+  const listed = h.experimentCellPage(store, name, page, CELLS_PER_PAGE);
+  const reproduction = h.reproductionTargets(store).find((t) => t.experiment === name);
+  return {
+    detail,
+    heatmapMetrics,
+    defaultMetric: h.defaultMetric(heatmapMetrics) ?? "",
+    rows,
+    cells: listed?.cells ?? [],
+    totalCells: listed?.total ?? 0,
+    ...(reproduction ? { reproduction } : {}),
+  };
+}

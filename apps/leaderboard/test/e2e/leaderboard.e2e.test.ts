@@ -1,0 +1,206 @@
+/**
+ * The leaderboard in a real browser (Debian's Chromium through playwright-core), over a store that
+ * a tiny real grid fills: `hemlock serve` and the site `hemlock publish` writes, on a static server
+ * under a base path. Numbers on the pages are checked against `hemlock leaderboard --json` and
+ * `hemlock compare --json`; no request may leave the machine. Screenshots go to
+ * test-results/screenshots/.
+ */
+import type { ChildProcess } from "node:child_process";
+import { mkdtemp, readdir } from "node:fs/promises";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { formatP, formatValue } from "@hemlock/store/portable";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chartMarks, hemlock, openBrowser, REPO, SCREENSHOTS, type Session, serve, staticHost } from "./harness";
+
+interface RankedJson {
+  settings: {
+    attack: string;
+    rate: number;
+    entries: { defense: string; mean: number; ciHigh: number; n: number; rank: number; best: boolean }[];
+  }[];
+}
+
+let dir: string;
+let db: string;
+let server: { url: string; child: ChildProcess };
+let session: Session;
+let host: { origin: string; server: Server };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "hemlock-e2e-"));
+  db = join(dir, "hemlock.db");
+  await hemlock(["run", join(REPO, "apps/leaderboard/test/fixtures/tiny-grid.yaml"), "--db", db]);
+  server = await serve(db);
+  session = await openBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await session?.browser.close();
+  server?.child.kill("SIGINT");
+  host?.server.close();
+});
+
+const rowsOf = (s: Session, setting: string) =>
+  s.page.locator(`section[data-setting] >> nth=${setting}`).locator("tbody tr");
+
+describe("hemlock serve", () => {
+  it("ranks each setting's defenses exactly as `hemlock leaderboard --json` does", async () => {
+    const { page } = session;
+    await page.goto(`${server.url}?rate=0.1`);
+    await page.locator('[data-testid="shown-count"]', { hasText: "1 of 3 settings shown" }).waitFor();
+    const json = JSON.parse(await hemlock(["leaderboard", "--db", db, "--rate", "0.1", "--json"])) as RankedJson;
+    const expected = (json.settings[0]?.entries ?? []).map((e) => [
+      String(e.rank),
+      e.defense,
+      `${formatValue("attackSuccessRate", e.mean)} ± ${formatValue("attackSuccessRate", e.ciHigh - e.mean)}`,
+      String(e.n),
+    ]);
+    expect(expected).toHaveLength(3);
+    const shown = await rowsOf(session, "0").evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll("td")].slice(0, 4).map((td) => (td.textContent ?? "").trim())),
+    );
+    expect(shown).toEqual(expected);
+    // Clean accuracy stands beside ASR on every row.
+    expect(await page.locator("table.board th", { hasText: "clean accuracy" }).count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, "leaderboard.png"), fullPage: true });
+  });
+
+  it("filters, sorts and searches, with the view's state in the URL", async () => {
+    const { page } = session;
+    await page.goto(server.url);
+    const count = page.locator('[data-testid="shown-count"]');
+    await count.filter({ hasText: "3 of 3 settings shown" }).waitFor();
+    await page.locator('[data-testid="filter-rate"]').selectOption("0.2");
+    await count.filter({ hasText: "1 of 3 settings shown" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("rate")).toBe("0.2");
+    // Sort by defense name: alphabetical, and the URL says so.
+    await page.locator("table.board th button", { hasText: "defense" }).first().click();
+    const names = await rowsOf(session, "0").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-defense")));
+    expect(names).toEqual(["knn-label-sanitization", "none", "perfect-filter"]);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("defense");
+    await page.locator("table.board th button", { hasText: "defense" }).first().click();
+    expect(await rowsOf(session, "0").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-defense")))).toEqual([
+      "perfect-filter",
+      "none",
+      "knn-label-sanitization",
+    ]);
+    expect(new URL(page.url()).searchParams.get("dir")).toBe("desc");
+    // The search box narrows the rows; a reload of the URL restores everything.
+    await page.locator('input[name="q"]').fill("knn");
+    await expect
+      .poll(() => rowsOf(session, "0").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-defense"))))
+      .toEqual(["knn-label-sanitization"]);
+    const link = page.url();
+    await page.goto(link);
+    await expect.poll(() => page.locator('[data-testid="filter-rate"]').inputValue()).toBe("0.2");
+    await expect.poll(() => page.locator('input[name="q"]').inputValue()).toBe("knn");
+    await expect
+      .poll(() => rowsOf(session, "0").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-defense"))))
+      .toEqual(["knn-label-sanitization"]);
+    // The pivot puts every setting in one table.
+    await page.goto(`${server.url}?view=pivot`);
+    await page.locator('[data-testid="pivot"] tbody tr').first().waitFor();
+    expect(await page.locator('[data-testid="pivot"] thead th').allTextContents()).toEqual([
+      "dataset",
+      "model",
+      "attack",
+      "defense",
+      "rate 0",
+      "rate 0.1",
+      "rate 0.2",
+    ]);
+  });
+
+  it("draws a defense's charts with marks, and its rank in each setting", async () => {
+    const { page } = session;
+    await page.goto(`${server.url}defenses/knn-label-sanitization/`);
+    expect(await page.locator("h1").textContent()).toBe("Defense: knn-label-sanitization");
+    expect(await page.locator("dl.facts").textContent()).toContain("citation");
+    expect(await page.locator('[data-testid="defense-ranks"] tbody tr').count()).toBe(3);
+    expect(await chartMarks(page, "ASR and clean accuracy against rate")).toBeGreaterThan(5);
+    expect(await chartMarks(page, "Pareto front")).toBeGreaterThan(5);
+    await page.screenshot({ path: join(SCREENSHOTS, "defense.png"), fullPage: true });
+  });
+
+  it("shows the compare page's paired tests as `hemlock compare --json` computes them", async () => {
+    const { page } = session;
+    await page.goto(`${server.url}compare/?a=none&b=knn-label-sanitization`);
+    await page.waitForURL(/compare\/none\/knn-label-sanitization\/$/);
+    const json = JSON.parse(await hemlock(["compare", "none", "knn-label-sanitization", "--db", db, "--json"])) as {
+      settings: { rate: number; t: { p: number }; pAdjusted: number }[];
+      wins: { a: number; b: number; ties: number };
+    };
+    const table = page.locator('[data-testid="compare-attackSuccessRate"] tbody tr');
+    expect(await table.count()).toBe(json.settings.length);
+    const cells = await table.first().locator("td").allTextContents();
+    expect(cells[3]).toBe(String(json.settings[0]?.rate));
+    expect(cells[8]).toBe(formatP(json.settings[0]?.t.p as number));
+    expect(cells[10]).toBe(formatP(json.settings[0]?.pAdjusted as number));
+    expect(await page.locator('[data-testid="wins-attackSuccessRate"]').textContent()).toContain(
+      `none better in ${json.wins.a}, knn-label-sanitization better in ${json.wins.b}, no significant difference in ${json.wins.ties}`,
+    );
+    expect(await chartMarks(page, "paired differences")).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "compare.png"), fullPage: true });
+  });
+
+  it("shows a cell's provenance and training curve, and an experiment's grid", async () => {
+    const { page } = session;
+    await page.goto(`${server.url}experiments/tiny/`);
+    expect(await page.locator('[data-testid="status-counts"]').textContent()).toContain("finished27");
+    expect(await chartMarks(page, "grid heatmap: attack success rate (%)")).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="spec-text"]').textContent()).toContain("name: tiny");
+    await page.screenshot({ path: join(SCREENSHOTS, "experiment.png"), fullPage: true });
+    await page.locator("table a code").first().click();
+    await page.waitForURL(/\/cells\/[0-9a-f]{64}\/$/);
+    const provenance = (await page.locator('[data-testid="provenance"]').textContent()) ?? "";
+    expect(provenance).toContain("backend");
+    expect(provenance).toMatch(/Node\s*v20|Nodev2\d/);
+    expect(provenance).toContain("peak RSS");
+    expect(await chartMarks(page, "training curve")).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: join(SCREENSHOTS, "cell.png"), fullPage: true });
+  });
+
+  it("answers unknown names with the 404 page and an unknown metric with the metrics there are", async () => {
+    const { page } = session;
+    for (const path of ["experiments/nope/", "cells/0000/", "defenses/nope/", "leaderboard/bogus/"]) {
+      const response = await page.goto(`${server.url}${path}`);
+      expect(response?.status(), path).toBe(404);
+    }
+    expect(await page.locator("main").textContent()).toContain("attack success rate (%)");
+    const response = await page.goto(`${server.url}experiments/nope/`);
+    expect(await response?.text()).toContain("Nothing in this results store has that name");
+  });
+
+  it("made no request that left the machine, and threw no error", () => {
+    const outside = session.requests.filter((u) => !u.startsWith("http://127.0.0.1:") && !u.startsWith("data:"));
+    expect(outside).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe("hemlock publish", () => {
+  it("writes a site that a static server hosts under a base path, every page working", async () => {
+    const site = join(dir, "site");
+    const printed = await hemlock(["publish", "--db", db, "--out", site, "--base-path", "/sub"]);
+    expect(printed).toMatch(/wrote \d+ pages/);
+    expect((await readdir(join(site, "cells"))).length).toBe(27);
+    host = await staticHost(site, "/sub");
+    const { page } = session;
+    const before = session.requests.length;
+    await page.goto(`${host.origin}/sub/?rate=0.1`);
+    await page.locator('[data-testid="shown-count"]', { hasText: "1 of 3 settings shown" }).waitFor();
+    await page.locator("table.board a", { hasText: "knn-label-sanitization" }).first().click();
+    await page.waitForURL(`${host.origin}/sub/defenses/knn-label-sanitization/`);
+    expect(await chartMarks(page, "Pareto front")).toBeGreaterThan(5);
+    await page.goto(`${host.origin}/sub/compare/?a=none&b=perfect-filter`);
+    await page.waitForURL(/\/sub\/compare\/none\/perfect-filter\/$/);
+    expect(await page.locator('[data-testid="compare-cleanAccuracy"] tbody tr').count()).toBeGreaterThan(0);
+    await page.goto(`${host.origin}/sub/experiments/tiny/`);
+    expect(await chartMarks(page, "grid heatmap: attack success rate (%)")).toBeGreaterThan(0);
+    const failed = session.requests.slice(before).filter((u) => !u.startsWith(`${host.origin}/sub/`));
+    expect(failed).toEqual([]);
+    expect(session.errors).toEqual([]);
+  });
+});

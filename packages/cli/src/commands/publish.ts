@@ -1,0 +1,76 @@
+/**
+ * `hemlock publish --out DIR`: the leaderboard as a static site (HTML, JS, CSS and the data each
+ * page embeds; nothing fetched from elsewhere) that any static file server hosts as it is, under
+ * --base-path too. The filters publish a subset: the store is copied with only the selected cells,
+ * so every page agrees. The app is served over the store on a free local port and each page saved.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { HemlockError } from "@hemlock/core/portable";
+import { copyStoreSubset, metricNames, openStoreReadOnly } from "@hemlock/store";
+import { ensureBuilt, freePort, leaderboardApp, startApp } from "../app/leaderboard-app.js";
+import { writeStaticSite } from "../app/static-site.js";
+
+export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+  const started = performance.now();
+  const db = resolve(String(options.db));
+  const out = resolve(String(options.out));
+  const basePath = String(options.basePath ?? "").replace(/\/+$/, "");
+  if (basePath !== "" && !/^\/[A-Za-z0-9._~\-/]+$/.test(basePath))
+    throw new HemlockError(
+      "INVALID_ARGUMENT",
+      `--base-path: expected a path such as /hemlock (letters, digits, - _ . ~ and /), got "${basePath}"`,
+    );
+  const filter = {
+    ...(typeof options.experiment === "string" ? { experiment: options.experiment } : {}),
+    ...(typeof options.dataset === "string" ? { dataset: options.dataset } : {}),
+    ...(typeof options.model === "string" ? { model: options.model } : {}),
+    ...(typeof options.attack === "string" ? { attack: options.attack } : {}),
+    ...(typeof options.defense === "string" ? { defense: options.defense } : {}),
+    ...(options.rate !== undefined ? { rate: Number(options.rate) } : {}),
+  };
+  if (filter.rate !== undefined && !(filter.rate >= 0 && filter.rate < 1))
+    throw new HemlockError("INVALID_ARGUMENT", `--rate: expected a number in [0, 1), got "${String(options.rate)}"`);
+  const scratch = await mkdtemp(join(tmpdir(), "hemlock-publish-"));
+  try {
+    let source = db;
+    if (Object.keys(filter).length > 0) {
+      source = join(scratch, "subset.db");
+      const kept = await copyStoreSubset(db, source, filter);
+      if (kept === 0)
+        throw new HemlockError(
+          "INVALID_ARGUMENT",
+          `no cells in ${db} match the filters`,
+          "`hemlock ls` and `hemlock show` list what is there.",
+        );
+      console.error(`publishing ${kept} cells of ${db}`);
+    }
+    const store = openStoreReadOnly(source);
+    const metrics = metricNames(store);
+    store.close();
+    const build = leaderboardApp(basePath);
+    await ensureBuilt(build, (line) => console.error(line));
+    await rm(out, { recursive: true, force: true });
+    const app = await startApp(build, { db: source, host: "127.0.0.1", port: await freePort() });
+    try {
+      const origin = new URL(app.url).origin;
+      const seeds = [
+        "/",
+        ...metrics.map((m) => `/leaderboard/${encodeURIComponent(m).replaceAll(".", "%2E")}/`),
+        "/compare/",
+      ];
+      const report = await writeStaticSite(origin, build, out, seeds);
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        `wrote ${report.pages} pages (${(report.bytes / 1e6).toFixed(1)} MB of HTML) and the app's assets to ${out} in ${seconds.toFixed(1)} s` +
+          (basePath ? `; host it under ${basePath}/` : ""),
+      );
+    } finally {
+      await app.stop();
+    }
+    return 0;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `hemlock serve`: the leaderboard app over a results store, opened read-only on every request
+ * (a running experiment's new cells show on reload; nothing can be written). Builds the app first
+ * when its build is missing or stale. Binds 127.0.0.1 unless --host says otherwise, prints the URL,
+ * and stops the server cleanly on Ctrl-C or SIGTERM.
+ */
+import { resolve } from "node:path";
+import { HemlockError } from "@hemlock/core/portable";
+import { openStoreReadOnly } from "@hemlock/store";
+import { ensureBuilt, leaderboardApp, startApp } from "../app/leaderboard-app.js";
+
+export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+  const db = resolve(String(options.db));
+  // Fail here, plainly, rather than on every page.
+  openStoreReadOnly(db).close();
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new HemlockError(
+      "INVALID_ARGUMENT",
+      `--port: expected a whole number from 1 to 65535, got "${String(options.port)}"`,
+    );
+  const build = leaderboardApp();
+  await ensureBuilt(build, (line) => console.error(line));
+  const app = await startApp(build, { db, host: String(options.host), port });
+  console.log(`Hemlock leaderboard: ${app.url} (store ${db}, read-only). Ctrl-C stops it.`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      app.stop().then(done, done);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  console.error("leaderboard stopped");
+  return 0;
+}
