@@ -9,25 +9,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type CellRecordInput,
-  leaderboard,
-  openStore,
-  rankDefenses,
-  recordResults,
-  registerCells,
-  registerExperiment,
-} from "@hemlock/store";
+import { leaderboard, openStore, rankDefenses } from "@hemlock/store";
 import { writeResult } from "../real-data-bench.js";
+import { fillSyntheticStore } from "./synthetic-store.js";
 
-const AXES = {
-  dataset: ["mnist", "fashion-mnist", "digits", "adult", "spambase"],
-  model: ["mlp", "badnets-cnn", "logistic-regression", "resnet-small"],
-  attack: Array.from({ length: 10 }, (_, i) => `attack-${i}`),
-  rate: [0, 0.01, 0.05, 0.1, 0.2],
-  defense: Array.from({ length: 20 }, (_, i) => `defense-${i}`),
-  seed: [1, 2, 3, 4, 5],
-};
 const TARGET_MS = 200;
 
 function median(values: number[]): number {
@@ -39,54 +24,7 @@ async function main(): Promise<void> {
   const dir = process.env.HEMLOCK_BENCH_DIR || (await mkdtemp(join(tmpdir(), "hemlock-bench-store-")));
   const store = await openStore(join(dir, "hemlock.db"));
   const t0 = performance.now();
-  let n = 0;
-  for (const dataset of AXES.dataset)
-    for (const model of AXES.model) {
-      const id = registerExperiment(store, `${dataset}-${model}`, `name: ${dataset}-${model}\n`);
-      const records: CellRecordInput[] = [];
-      for (const attack of AXES.attack)
-        for (const rate of AXES.rate)
-          for (const defense of AXES.defense)
-            for (const seed of AXES.seed) {
-              const setting = `${dataset}/${model}/${attack}/${rate}/${defense}`;
-              records.push({
-                identity: `${setting}/${seed}`,
-                config: { dataset, model, attack, rate, defense, seed },
-                dataset,
-                model,
-                attack,
-                rate,
-                defense,
-                seed,
-                setting,
-                comparison: `${dataset}/${model}/${attack}/${rate}`,
-                chain: [],
-              });
-            }
-      registerCells(store, id, records);
-      const at = new Date();
-      recordResults(
-        store,
-        records.map((r, i) => ({
-          identity: r.identity,
-          status: "finished" as const,
-          metrics: {
-            cleanAccuracy: 0.9 + (i % 7) / 100,
-            attackSuccessRate: ((i * 37) % 100) / 100,
-            robustAccuracy: ((i * 11) % 100) / 100,
-            "detection.precision": ((i * 13) % 100) / 100,
-            "detection.recall": ((i * 17) % 100) / 100,
-            "detection.f1": ((i * 19) % 100) / 100,
-            "detection.auroc": ((i * 23) % 100) / 100,
-          },
-          metricSpecVersion: "1.1.0",
-          provenance: { seed: r.seed },
-          startedAt: at,
-          finishedAt: at,
-        })),
-      );
-      n += records.length;
-    }
+  const n = fillSyntheticStore(store);
   const fillMs = performance.now() - t0;
   const time = (run: () => unknown) => {
     run();

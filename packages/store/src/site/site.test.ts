@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordResults, registerCells, registerExperiment } from "../cell-records.js";
-import { openStore } from "../open-store.js";
+import { listExperiments } from "../experiment-queries.js";
+import { leaderboard } from "../leaderboard.js";
+import { openStore, openStoreReadOnly } from "../open-store.js";
+import { copyStoreSubset } from "../store-subset.js";
 import { fillSyntheticGrid } from "../testing/synthetic-grid.js";
 import { cellDetail } from "./cell-detail.js";
 import { experimentDetail } from "./experiment-detail.js";
@@ -105,5 +108,40 @@ describe("the app's queries", () => {
     expect(cell?.experiments).toEqual(["running"]);
     expect(cellDetail(store, "nope")).toBeUndefined();
     store.close();
+  });
+});
+
+describe("copyStoreSubset", () => {
+  it("keeps only the selected cells, and the leaderboard of the copy equals the original's for them", async () => {
+    const { store } = await filled();
+    fillSyntheticGrid(store, () => ({ attackSuccessRate: 0.5, cleanAccuracy: 0.9 }), {
+      experiment: "other",
+      attack: "blended",
+    });
+    const source = store.path;
+    const before = leaderboard(store, { defense: "strip", metrics: ["attackSuccessRate"] });
+    store.close();
+    const destination = join(await mkdtemp(join(tmpdir(), "hemlock-subset-")), "subset.db");
+    expect(await copyStoreSubset(source, destination, { defense: "strip" })).toBe(20);
+    const copy = openStoreReadOnly(destination);
+    // The per-setting sums the triggers keep agree with the original for the cells kept.
+    expect(leaderboard(copy, { metrics: ["attackSuccessRate"] })).toEqual(before);
+    expect(listExperiments(copy).map((e) => [e.name, e.cells])).toEqual([
+      ["other", 10],
+      ["synthetic", 10],
+    ]);
+    copy.close();
+    expect(await copyStoreSubset(source, destination, { experiment: "other" })).toBe(30);
+    const other = openStoreReadOnly(destination);
+    expect(listExperiments(other).map((e) => e.name)).toEqual(["other"]);
+    expect(new Set(leaderboard(other).map((r) => r.attack))).toEqual(new Set(["blended"]));
+    other.close();
+    await expect(copyStoreSubset(source, destination, { experiment: "nope" })).rejects.toThrow(
+      '--experiment: no experiment "nope"',
+    );
+    // The source is only read.
+    const again = openStoreReadOnly(source);
+    expect(listExperiments(again)).toHaveLength(2);
+    again.close();
   });
 });
