@@ -6,7 +6,7 @@
  * rows shown in every export format. The ranking itself is the store's (the same as `hemlock
  * leaderboard`); filtering hides settings and rows, it never re-ranks them.
  */
-import type { BoardEntry, BoardSetting, MetricBoard, MetricInfo } from "@hemlock/store";
+import type { BoardEntry, BoardSetting, MetricInfo } from "@hemlock/store";
 import {
   type ExportFormat,
   exportText,
@@ -16,6 +16,7 @@ import {
 } from "@hemlock/store/portable";
 import { useMemo } from "react";
 import { meanCi, ONE_SEED, pText } from "../lib/display";
+import { type PackedBoard, unpackBoard } from "../lib/packed-board";
 import { paths } from "../lib/site-paths";
 import { useUrlState } from "../lib/url-state";
 import { ExperimentLinks } from "./experiment-links";
@@ -23,16 +24,24 @@ import { IntervalBar } from "./interval-bar";
 import { MetricPicker } from "./metric-picker";
 
 export interface LeaderboardData {
-  board: MetricBoard;
+  board: PackedBoard;
   metrics: MetricInfo[];
-  /** The path of this board's page, for the metric picker ("" for the default board). */
   experiments: string[];
+}
+
+/** Settings shown at once; the rest are on further pages (?page=). */
+const PAGE = 25;
+
+/** A label filter as the CLI's: the label itself, or a plugin name matching its variants. */
+function labelMatches(value: string, wanted: string | undefined): boolean {
+  return !wanted || value === wanted || value.startsWith(`${wanted} `);
 }
 
 const FILTERS = ["dataset", "model", "attack", "rate", "defense", "experiment"] as const;
 type SortKey = "rank" | "defense" | "mean" | "n" | "clean" | "delta";
 
-export function LeaderboardBoard({ board, metrics, experiments }: LeaderboardData) {
+export function LeaderboardBoard({ board: packed, metrics, experiments }: LeaderboardData) {
+  const board = useMemo(() => unpackBoard(packed), [packed]);
   const [state, update] = useUrlState();
   const metric = board.metric;
   const ranked = metric.direction !== "none";
@@ -43,9 +52,9 @@ export function LeaderboardBoard({ board, metrics, experiments }: LeaderboardDat
       board.settings
         .filter(
           (s) =>
-            (!state.dataset || s.dataset === state.dataset) &&
-            (!state.model || s.model === state.model) &&
-            (!state.attack || s.attack === state.attack) &&
+            labelMatches(s.dataset, state.dataset) &&
+            labelMatches(s.model, state.model) &&
+            labelMatches(s.attack, state.attack) &&
             (!state.rate || String(s.rate) === state.rate) &&
             (!state.experiment || s.experiments.includes(state.experiment)),
         )
@@ -53,7 +62,7 @@ export function LeaderboardBoard({ board, metrics, experiments }: LeaderboardDat
           ...s,
           entries: s.entries.filter(
             (e) =>
-              (!state.defense || e.defense === state.defense) &&
+              labelMatches(e.defense, state.defense) &&
               (!search ||
                 [s.dataset, s.model, s.attack, String(s.rate), e.defense].join(" ").toLowerCase().includes(search)),
           ),
@@ -63,15 +72,28 @@ export function LeaderboardBoard({ board, metrics, experiments }: LeaderboardDat
   );
   const sort = (state.sort ?? "rank") as SortKey;
   const descending = state.dir === "desc";
-  const shownSettings = new Set(settings.map((s) => s.key));
-  const shownRows = board.rows.filter((r) => {
-    const s = settingOf(board.settings, r);
-    return (
-      s !== undefined &&
-      shownSettings.has(s.key) &&
-      settings.find((x) => x.key === s.key)?.entries.some((e) => e.setting === r.setting)
-    );
-  });
+  // The downloads: the rows these filters select, as `hemlock export` selects them (not the search box).
+  const experimentSettings = useMemo(
+    () =>
+      new Set(
+        board.settings
+          .filter((s) => s.experiments.includes(state.experiment ?? ""))
+          .flatMap((s) => s.entries.map((e) => e.setting)),
+      ),
+    [board.settings, state.experiment],
+  );
+  const shownRows = board.rows.filter(
+    (r) =>
+      labelMatches(r.dataset, state.dataset) &&
+      labelMatches(r.model, state.model) &&
+      labelMatches(r.attack, state.attack) &&
+      labelMatches(r.defense, state.defense) &&
+      (!state.rate || String(r.rate) === state.rate) &&
+      (!state.experiment || experimentSettings.has(r.setting)),
+  );
+  const pages = Math.max(1, Math.ceil(settings.length / PAGE));
+  const page = Math.min(pages, Math.max(1, Number(state.page ?? 1) || 1));
+  const pageSettings = settings.slice((page - 1) * PAGE, page * PAGE);
   const across = ranked ? friedmanAcrossSettings(settings) : undefined;
   const view = state.view === "pivot" ? "pivot" : "settings";
   const sortBy = (key: SortKey) => update({ sort: key, dir: sort === key && !descending ? "desc" : "" });
@@ -87,7 +109,7 @@ export function LeaderboardBoard({ board, metrics, experiments }: LeaderboardDat
             <select
               name={f}
               value={state[f] ?? ""}
-              onChange={(e) => update({ [f]: e.target.value })}
+              onChange={(e) => update({ [f]: e.target.value, page: "" })}
               data-testid={`filter-${f}`}
             >
               <option value="">all</option>
@@ -106,7 +128,7 @@ export function LeaderboardBoard({ board, metrics, experiments }: LeaderboardDat
             name="q"
             value={state.q ?? ""}
             placeholder="defense, attack, …"
-            onChange={(e) => update({ q: e.target.value })}
+            onChange={(e) => update({ q: e.target.value, page: "" })}
           />
         </label>
         <label>
@@ -168,7 +190,7 @@ export function LeaderboardBoard({ board, metrics, experiments }: LeaderboardDat
       {view === "pivot" ? (
         <PivotTable settings={settings} metric={metric} by={state.by === "attack" ? "attack" : "rate"} />
       ) : (
-        settings.map((s) => (
+        pageSettings.map((s) => (
           <SettingTable
             key={s.key}
             setting={s}
@@ -181,12 +203,25 @@ export function LeaderboardBoard({ board, metrics, experiments }: LeaderboardDat
         ))
       )}
       {settings.length === 0 && <p>No setting matches these filters.</p>}
+      {pages > 1 && view !== "pivot" && (
+        <nav className="controls" aria-label="pages of settings">
+          <span className="note">
+            Settings {(page - 1) * PAGE + 1}–{Math.min(page * PAGE, settings.length)} of {settings.length}:
+          </span>
+          <button
+            type="button"
+            disabled={page === 1}
+            onClick={() => update({ page: page === 2 ? "" : String(page - 1) })}
+          >
+            previous
+          </button>
+          <button type="button" disabled={page === pages} onClick={() => update({ page: String(page + 1) })}>
+            next
+          </button>
+        </nav>
+      )}
     </>
   );
-}
-
-function settingOf(settings: readonly BoardSetting[], row: LeaderboardRow): BoardSetting | undefined {
-  return settings.find((s) => s.entries.some((e) => e.setting === row.setting));
 }
 
 function filterOptions(settings: readonly BoardSetting[], experiments: readonly string[]) {
@@ -364,8 +399,15 @@ function PivotTable({ settings, metric, by }: { settings: BoardSetting[]; metric
       row.cells.set(by === "rate" ? String(s.rate) : s.attack, e);
       rows.set(k, row);
     }
+  const LIMIT = 300;
+  const shown = [...rows.values()].slice(0, LIMIT);
   return (
     <div className="scroll">
+      {rows.size > LIMIT && (
+        <p className="note">
+          The first {LIMIT} of {rows.size} rows; narrow them with the filters.
+        </p>
+      )}
       <table data-testid="pivot">
         <thead>
           <tr>
@@ -381,7 +423,7 @@ function PivotTable({ settings, metric, by }: { settings: BoardSetting[]; metric
           </tr>
         </thead>
         <tbody>
-          {[...rows.values()].map((r) => (
+          {shown.map((r) => (
             <tr key={r.labels.join("/")}>
               {r.labels.map((l, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the label columns are positional
@@ -442,7 +484,7 @@ function Downloads({
   };
   return (
     <div className="controls">
-      <span className="note">Download the rows shown:</span>
+      <span className="note">Download the rows these filters select:</span>
       {formats.map(([format, label, type]) => (
         <button key={format} type="button" onClick={() => download(format, type)} data-download={format}>
           {label}

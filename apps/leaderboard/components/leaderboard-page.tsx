@@ -5,13 +5,14 @@
  */
 import { notFound } from "next/navigation";
 import { leaderboardData } from "../lib/leaderboard-data";
-import { isStoreProblem, readStore, storePath } from "../lib/results-store";
+import { isStoreProblem, storePath } from "../lib/results-store";
 import { paths } from "../lib/site-paths";
+import { cachedRead } from "../lib/store-cache";
 import { LeaderboardBoard } from "./leaderboard-board";
 import { StoreProblemView } from "./store-problem-view";
 
 export async function LeaderboardPage({ metric }: { metric?: string }) {
-  const data = await readStore((store) => leaderboardData(store, metric));
+  const data = await cachedRead(`board:${metric ?? ""}`, (store) => leaderboardData(store, metric));
   if (isStoreProblem(data))
     return (
       <>

@@ -1,11 +1,12 @@
 /**
  * The data behind a leaderboard page: the store's metrics (titles, groups, directions), the board
- * for the chosen metric (undefined when the store records no such metric), and the experiment names
- * for the filter.
+ * for the chosen metric, packed for the browser (undefined when the store records no such
+ * metric), and the experiment names for the filter. Remembered until the store changes.
  */
 import type { Store } from "@hemlock/store";
 import type { LeaderboardData } from "../components/leaderboard-board";
 import { hemlockStore } from "./hemlock-store";
+import { packBoard } from "./packed-board";
 
 export async function leaderboardData(
   store: Store,
@@ -18,7 +19,7 @@ export async function leaderboardData(
     return { known: false, metrics: metrics.map((m) => m.name) };
   return {
     known: true,
-    board: h.metricBoard(store, { metric: chosen }),
+    board: packBoard(h.metricBoard(store, { metric: chosen })),
     metrics,
     experiments: h.listExperiments(store).map((e) => e.name),
   };

@@ -11,6 +11,7 @@ import { ReproductionsView } from "../components/reproductions-view";
 import { StoreProblemView } from "../components/store-problem-view";
 import { hemlockStore } from "../lib/hemlock-store";
 import { leaderboardData } from "../lib/leaderboard-data";
+import { unpackBoard } from "../lib/packed-board";
 import { isStoreProblem, readStore, type StoreProblem, withStore } from "../lib/results-store";
 
 const h = await hemlockStore();
@@ -83,11 +84,19 @@ describe("the leaderboard app, on a store the tests fill", async () => {
   it("ranks the defenses of each setting with their intervals and paired tests, clean accuracy beside them", async () => {
     const data = await withStore((s) => leaderboardData(s, "attackSuccessRate"), path);
     if (!data.known) throw new Error("attackSuccessRate is recorded");
-    expect(data.board.settings.map((s) => [s.attack, s.rate])).toEqual([
+    const board = unpackBoard(data.board);
+    // Packing for the browser loses nothing: the rows (the downloads) come back exactly.
+    const direct = await withStore((s) => h.metricBoard(s, { metric: "attackSuccessRate" }), path);
+    expect(board.rows).toEqual(direct.rows);
+    expect(JSON.stringify(board.rows)).toBe(JSON.stringify(direct.rows));
+    expect(board.settings.map((s) => s.entries.map(({ comparison: _, ...e }) => e))).toEqual(
+      direct.settings.map((s) => s.entries.map(({ comparison: _, ...e }) => e)),
+    );
+    expect(board.settings.map((s) => [s.attack, s.rate])).toEqual([
       ["badnets", 0.05],
       ["badnets", 0.1],
     ]);
-    const entries = data.board.settings[0]?.entries ?? [];
+    const entries = board.settings[0]?.entries ?? [];
     // Lower ASR is better: spectral signatures (mean 13%) first, then STRIP (53%), then none (90%).
     expect(entries.map((e) => [e.rank, e.defense, e.n, e.clean?.mean])).toEqual([
       [1, "spectral-signatures", 5, 0.95],

@@ -6,7 +6,7 @@
  * test-results/screenshots/.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -111,6 +111,34 @@ describe("hemlock serve", () => {
       "rate 0.1",
       "rate 0.2",
     ]);
+  });
+
+  it("downloads the rows the filters select as the same bytes as `hemlock export`", async () => {
+    const { page } = session;
+    await page.goto(`${server.url}?rate=0.1&defense=none`);
+    await page.locator('[data-testid="shown-count"]', { hasText: "1 of 3 settings shown" }).waitFor();
+    for (const format of ["csv", "json", "latex", "markdown"]) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator(`button[data-download="${format}"]`).click(),
+      ]);
+      const bytes = await readFile((await download.path()) as string, "utf8");
+      const exported = await hemlock([
+        "export",
+        "--db",
+        db,
+        "--format",
+        format,
+        "--metric",
+        "attackSuccessRate",
+        "cleanAccuracy",
+        "--rate",
+        "0.1",
+        "--defense",
+        "none",
+      ]);
+      expect(bytes, format).toBe(exported);
+    }
   });
 
   it("draws a defense's charts with marks, and its rank in each setting", async () => {
