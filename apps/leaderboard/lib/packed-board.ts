@@ -102,7 +102,7 @@ export function packBoard(board: MetricBoard): PackedBoard {
           c ? c.n : null,
         ];
       }),
-      setting.undefinedEntries.map((u) => [s(u.defense), u.cells, s((u as { setting?: string }).setting ?? "")]),
+      setting.undefinedEntries.map((u) => [s(u.defense), u.cells, s(u.setting)]),
     ],
   );
   const rows = board.rows.map(

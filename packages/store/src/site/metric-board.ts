@@ -6,7 +6,8 @@
  * (F1 with no poisons), which are listed as such rather than dropped or shown as 0. It also carries
  * the aggregated rows of the metric and clean accuracy, which the download buttons export.
  */
-import { type CellFilter, type LeaderboardRow, leaderboard } from "../leaderboard.js";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { type CellFilter, cellFilters, type LeaderboardRow, leaderboard } from "../leaderboard.js";
 import type { Store } from "../open-store.js";
 import {
   type PairedTestName,
@@ -14,6 +15,7 @@ import {
   type RankedSetting,
   rankDefenses,
 } from "../reports/ranked-leaderboard.js";
+import { cells, experimentCells, metrics } from "../schema.js";
 import { type MetricInfo, metricInfo } from "./metric-catalog.js";
 
 export interface BoardEntry extends RankedEntry {
@@ -25,6 +27,8 @@ export interface UndefinedEntry {
   defense: string;
   /** Finished cells whose value is undefined. */
   cells: number;
+  /** The setting's key. */
+  setting: string;
 }
 
 export interface BoardSetting extends Omit<RankedSetting, "entries"> {
@@ -93,50 +97,28 @@ function settingExperiments(store: Store): Map<string, string[]> {
 }
 
 /** Per comparison key, the settings whose finished cells hold the metric only as undefined (NULL). */
-function undefinedValues(
-  store: Store,
-  metric: string,
-  filter: CellFilter,
-): Map<string, (UndefinedEntry & { setting: string })[]> {
-  const rows = store.sqlite
-    .prepare(
-      `SELECT c.comparison AS comparison, c.setting AS setting, min(c.defense) AS defense, count(*) AS cells,
-              min(c.dataset) AS dataset, min(c.model) AS model, min(c.attack) AS attack, min(c.rate) AS rate
-       FROM metrics m JOIN cells c ON c.identity = m.identity
-       WHERE m.name = ? AND m.value IS NULL AND c.status = 'finished'
-         AND (? IS NULL OR EXISTS (SELECT 1 FROM experiment_cells ec WHERE ec.identity = c.identity AND ec.experiment_id = ?))
-       GROUP BY c.setting`,
-    )
-    .all(metric, filter.experimentId ?? null, filter.experimentId ?? null) as {
-    comparison: string;
-    setting: string;
-    defense: string;
-    cells: number;
-    dataset: string;
-    model: string;
-    attack: string;
-    rate: number;
-  }[];
-  const out = new Map<string, (UndefinedEntry & { setting: string })[]>();
+function undefinedValues(store: Store, metric: string, filter: CellFilter): Map<string, UndefinedEntry[]> {
+  const conditions = [...cellFilters(filter), eq(metrics.name, metric), isNull(metrics.value)];
+  if (filter.experimentId !== undefined)
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM ${experimentCells} WHERE ${experimentCells.identity} = ${cells.identity} AND ${experimentCells.experimentId} = ${filter.experimentId})`,
+    );
+  const rows = store.db
+    .select({
+      comparison: sql<string>`min(${cells.comparison})`,
+      setting: cells.setting,
+      defense: sql<string>`min(${cells.defense})`,
+      cells: sql<number>`count(*)`,
+    })
+    .from(metrics)
+    .innerJoin(cells, eq(cells.identity, metrics.identity))
+    .where(and(...conditions))
+    .groupBy(cells.setting)
+    .all();
+  const out = new Map<string, UndefinedEntry[]>();
   for (const r of rows) {
-    if (!matches(r, filter)) continue;
     const key = r.comparison || r.setting;
     out.set(key, [...(out.get(key) ?? []), { defense: r.defense, cells: r.cells, setting: r.setting }]);
   }
   return out;
-}
-
-function matches(
-  r: { dataset: string; model: string; attack: string; rate: number; defense: string },
-  filter: CellFilter,
-): boolean {
-  const label = (value: string, wanted: string | undefined) =>
-    wanted === undefined || value === wanted || value.startsWith(`${wanted} `);
-  return (
-    label(r.dataset, filter.dataset) &&
-    label(r.model, filter.model) &&
-    label(r.attack, filter.attack) &&
-    label(r.defense, filter.defense) &&
-    (filter.rate === undefined || r.rate === filter.rate)
-  );
 }

@@ -11,8 +11,9 @@ import { StoreProblemView } from "../../../components/store-problem-view";
 import { meanCi } from "../../../lib/display";
 import { attackEntry } from "../../../lib/plugin-catalog";
 import { pluginResults } from "../../../lib/plugin-results";
-import { isStoreProblem, readStore } from "../../../lib/results-store";
+import { isStoreProblem } from "../../../lib/results-store";
 import { paths } from "../../../lib/site-paths";
+import { cachedRead } from "../../../lib/store-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function AttackPage({ params }: { params: Params }) {
   const name = decodeURIComponent((await params).name);
   const entry = attackEntry(name);
-  const results = await readStore((store) => pluginResults(store, "attack", name));
+  const results = await cachedRead(`attack:${name}`, (store) => pluginResults(store, "attack", name));
   if (isStoreProblem(results)) return <StoreProblemView {...results} />;
   if (!entry && results.rows.length === 0) notFound();
   const tables = resultTables(results.rows, ["attackSuccessRate"]);

@@ -11,8 +11,9 @@ import { StoreProblemView } from "../../../components/store-problem-view";
 import { meanCi } from "../../../lib/display";
 import { defenseEntry } from "../../../lib/plugin-catalog";
 import { pluginResults } from "../../../lib/plugin-results";
-import { isStoreProblem, readStore } from "../../../lib/results-store";
+import { isStoreProblem } from "../../../lib/results-store";
 import { paths } from "../../../lib/site-paths";
+import { cachedRead } from "../../../lib/store-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function DefensePage({ params }: { params: Params }) {
   const name = decodeURIComponent((await params).name);
   const entry = defenseEntry(name);
-  const results = await readStore((store) => pluginResults(store, "defense", name));
+  const results = await cachedRead(`defense:${name}`, (store) => pluginResults(store, "defense", name));
   if (isStoreProblem(results)) return <StoreProblemView {...results} />;
   if (!entry && results.rows.length === 0) notFound();
   return (

@@ -12,8 +12,9 @@ import { DifferencePlot } from "../../../../components/difference-plot";
 import { StoreProblemView } from "../../../../components/store-problem-view";
 import { pText } from "../../../../lib/display";
 import { hemlockStore } from "../../../../lib/hemlock-store";
-import { isStoreProblem, readStore } from "../../../../lib/results-store";
+import { isStoreProblem } from "../../../../lib/results-store";
 import { paths } from "../../../../lib/site-paths";
+import { cachedRead } from "../../../../lib/store-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export default async function ComparePair({ params }: { params: Params }) {
   const { a: rawA, b: rawB } = await params;
   const [a, b] = [decodeURIComponent(rawA), decodeURIComponent(rawB)];
   const h = await hemlockStore();
-  const result = await readStore((store) => {
+  const result = await cachedRead(`compare:${a}\u0000${b}`, (store) => {
     const known = new Set(h.leaderboard(store, { metrics: ["cleanAccuracy"] }).map((r) => r.defense.split(" ")[0]));
     if (!known.has(a) || !known.has(b)) return undefined;
     return METRICS.filter((m) => h.metricNames(store).includes(m)).map((metric) => {
