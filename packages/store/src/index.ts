@@ -55,6 +55,7 @@ export {
   type CompareOptions,
   compareDefenses,
   type DefenseComparison,
+  defenseComparer,
   type SettingComparison,
 } from "./reports/compare-defenses.js";
 export { type FriedmanAcrossSettings, friedmanAcrossSettings } from "./reports/friedman-across-settings.js";
@@ -82,8 +83,10 @@ export * as schema from "./schema.js";
 export {
   type CellDetail,
   type ChainArtifact,
+  cellCount,
   cellDetail,
-  cellIdentities,
+  cellDetails,
+  cellPrefixes,
   type EpochPoint,
 } from "./site/cell-detail.js";
 export {

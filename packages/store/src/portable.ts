@@ -4,7 +4,7 @@
  * metric formatting, the export formats, the chart specs and the across-settings Friedman test.
  */
 export { type DifferencePoint, differenceChart } from "./charts/difference-chart.js";
-export { gridHeatmapChart } from "./charts/grid-heatmap-chart.js";
+export { gridHeatmapChart, type HeatmapRow } from "./charts/grid-heatmap-chart.js";
 export { type ParetoPoint, paretoChart, paretoPoints } from "./charts/pareto-chart.js";
 export { RATE_CHART_METRICS, type RatePoint, rateChart, ratePoints } from "./charts/rate-chart.js";
 export { type CurvePoint, trainingCurveChart } from "./charts/training-curve-chart.js";
@@ -13,6 +13,7 @@ export { EXPORT_FORMATS, type ExportFormat, exportText, TABLE_METRICS } from "./
 export { latexEscape, latexTables } from "./exports/latex-table.js";
 export { markdownTables } from "./exports/markdown-table.js";
 export { disambiguate, type ResultCell, type ResultTable, resultTables, seedCount } from "./exports/result-tables.js";
+export { labelMatches } from "./format/label-match.js";
 export { formatMeanCi, formatMeanInterval, formatP, formatValue, metricTitle } from "./format/metric-values.js";
 export type { LeaderboardRow } from "./leaderboard.js";
 export { type FriedmanAcrossSettings, friedmanAcrossSettings } from "./reports/friedman-across-settings.js";

@@ -7,8 +7,14 @@ import type { TopLevelSpec } from "vega-lite";
 import { formatValue } from "../format/metric-values.js";
 import type { LeaderboardRow } from "../leaderboard.js";
 
+/** What a heatmap square needs of a leaderboard row. */
+export type HeatmapRow = Pick<
+  LeaderboardRow,
+  "dataset" | "model" | "attack" | "rate" | "defense" | "metric" | "mean" | "n"
+>;
+
 export function gridHeatmapChart(
-  rows: readonly LeaderboardRow[],
+  rows: readonly HeatmapRow[],
   metric: { name: string; title: string; direction: "higher" | "lower" | "none"; proportion: boolean },
 ): TopLevelSpec {
   const values = rows

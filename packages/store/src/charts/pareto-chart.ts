@@ -6,6 +6,7 @@
 
 import type { TopLevelSpec } from "vega-lite";
 import type { LeaderboardRow } from "../leaderboard.js";
+import { chartPercent } from "./chart-percent.js";
 
 export interface ParetoPoint {
   panel: string;
@@ -33,12 +34,12 @@ export function paretoPoints(rows: readonly LeaderboardRow[]): ParetoPoint[] {
           {
             panel: `${asr.dataset} · ${asr.model} · ${asr.attack} · rate ${asr.rate}`,
             defense: asr.defense,
-            accuracy: 100 * accuracy.mean,
-            accuracyLow: 100 * accuracy.ciLow,
-            accuracyHigh: 100 * accuracy.ciHigh,
-            asr: 100 * asr.mean,
-            asrLow: 100 * asr.ciLow,
-            asrHigh: 100 * asr.ciHigh,
+            accuracy: chartPercent(accuracy.mean),
+            accuracyLow: chartPercent(accuracy.ciLow),
+            accuracyHigh: chartPercent(accuracy.ciHigh),
+            asr: chartPercent(asr.mean),
+            asrLow: chartPercent(asr.ciLow),
+            asrHigh: chartPercent(asr.ciHigh),
             front: false,
           },
         ]

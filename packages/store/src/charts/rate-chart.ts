@@ -7,6 +7,7 @@
 import { METRIC_LABELS } from "@hemlock/core/metric-names";
 import type { TopLevelSpec } from "vega-lite";
 import type { LeaderboardRow } from "../leaderboard.js";
+import { chartPercent } from "./chart-percent.js";
 
 export const RATE_CHART_METRICS = ["attackSuccessRate", "cleanAccuracy"];
 
@@ -29,9 +30,9 @@ export function ratePoints(rows: readonly LeaderboardRow[]): RatePoint[] {
     metric: METRIC_LABELS[r.metric] ?? r.metric,
     defense: r.defense,
     rate: r.rate,
-    mean: 100 * r.mean,
-    low: 100 * r.ciLow,
-    high: 100 * r.ciHigh,
+    mean: chartPercent(r.mean),
+    low: chartPercent(r.ciLow),
+    high: chartPercent(r.ciHigh),
     n: r.n,
   });
   const baselines = rows

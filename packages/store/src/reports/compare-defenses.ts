@@ -5,6 +5,7 @@
  * difference in the better direction), and one Wilcoxon test over the settings' mean differences.
  */
 import { HemlockError, metricDirection } from "@hemlock/core/portable";
+import { labelMatches } from "../format/label-match.js";
 import type { CellFilter } from "../leaderboard.js";
 import { leaderboard } from "../leaderboard.js";
 import type { Store } from "../open-store.js";
@@ -55,72 +56,88 @@ export interface CompareOptions extends Omit<CellFilter, "defense"> {
 }
 
 export function compareDefenses(store: Store, options: CompareOptions): DefenseComparison {
-  const { a, b, metric, test = "t", alpha = 0.05, ...filter } = options;
+  const { a, b, ...rest } = options;
+  return defenseComparer(store, rest)(a, b);
+}
+
+/**
+ * Reads a metric's rows and per-seed values once, then compares any two defenses from memory: a
+ * page per pair of defenses over a 100k-cell store costs a few milliseconds each, not two scans.
+ */
+export function defenseComparer(
+  store: Store,
+  options: Omit<CompareOptions, "a" | "b">,
+): (a: string, b: string) => DefenseComparison {
+  const { metric, test = "t", alpha = 0.05, ...filter } = options;
   const higherIsBetter = metricDirection(metric) !== "lower";
-  const side = (defense: string) => {
-    const rows = leaderboard(store, { ...filter, defense, metrics: [metric] });
-    const values = groupBy(seedValues(store, metric, { ...filter, defense }), (v) => v.setting);
-    return groupBy(
-      rows.map((r) => ({ ...r, values: values.get(r.setting) ?? [] })),
+  const values = groupBy(seedValues(store, metric, filter), (v) => v.setting);
+  const rows = leaderboard(store, { ...filter, metrics: [metric] }).map((r) => ({
+    ...r,
+    values: values.get(r.setting) ?? [],
+  }));
+  const side = (defense: string) =>
+    groupBy(
+      rows.filter((r) => labelMatches(r.defense, defense)),
       (r) => r.comparison,
     );
-  };
-  const left = side(a);
-  const right = side(b);
-  const shared = [...left.keys()].filter((k) => k !== "" && right.has(k));
-  const raw = shared.flatMap((key) => {
-    const [x, y] = [only(left.get(key), a), only(right.get(key), b)];
-    const paired = pairBySeed(x.values, y.values);
-    if (paired.x.length < 2) return [];
-    return [
-      {
-        dataset: x.dataset,
-        model: x.model,
-        attack: x.attack,
-        rate: x.rate,
-        defenseA: x.defense,
-        defenseB: y.defense,
-        seeds: paired.seeds,
-        meanA: mean(paired.x),
-        meanB: mean(paired.y),
-        meanDifference: mean(paired.x) - mean(paired.y),
-        t: pairedTTest(paired.x, paired.y),
-        wilcoxon: wilcoxonSignedRank(paired.x, paired.y),
-      },
-    ];
-  });
-  const adjusted = holmAdjust(raw.map((s) => (test === "t" ? s.t.p : s.wilcoxon.p)));
-  const settings = raw
-    .map((s, i) => {
-      const pAdjusted = adjusted[i] as number;
-      const aBetter = higherIsBetter ? s.meanDifference > 0 : s.meanDifference < 0;
-      const better: SettingComparison["better"] =
-        pAdjusted < alpha && s.meanDifference !== 0 ? (aBetter ? "a" : "b") : "tie";
-      return { ...s, pAdjusted, better };
-    })
-    .sort(
-      (p, q) =>
-        p.dataset.localeCompare(q.dataset) ||
-        p.model.localeCompare(q.model) ||
-        p.attack.localeCompare(q.attack) ||
-        p.rate - q.rate,
-    );
-  const count = (which: SettingComparison["better"]) => settings.filter((s) => s.better === which).length;
-  return {
-    metric,
-    higherIsBetter,
-    test,
-    alpha,
-    settings,
-    wins: { a: count("a"), b: count("b"), ties: count("tie") },
-    ...(settings.length > 0
-      ? {
-          overall: wilcoxonSignedRank(
-            settings.map((s) => s.meanA),
-            settings.map((s) => s.meanB),
-          ),
-        }
-      : {}),
+  return (a, b) => {
+    const left = side(a);
+    const right = side(b);
+    const shared = [...left.keys()].filter((k) => k !== "" && right.has(k));
+    const raw = shared.flatMap((key) => {
+      const [x, y] = [only(left.get(key), a), only(right.get(key), b)];
+      const paired = pairBySeed(x.values, y.values);
+      if (paired.x.length < 2) return [];
+      return [
+        {
+          dataset: x.dataset,
+          model: x.model,
+          attack: x.attack,
+          rate: x.rate,
+          defenseA: x.defense,
+          defenseB: y.defense,
+          seeds: paired.seeds,
+          meanA: mean(paired.x),
+          meanB: mean(paired.y),
+          meanDifference: mean(paired.x) - mean(paired.y),
+          t: pairedTTest(paired.x, paired.y),
+          wilcoxon: wilcoxonSignedRank(paired.x, paired.y),
+        },
+      ];
+    });
+    const adjusted = holmAdjust(raw.map((s) => (test === "t" ? s.t.p : s.wilcoxon.p)));
+    const settings = raw
+      .map((s, i) => {
+        const pAdjusted = adjusted[i] as number;
+        const aBetter = higherIsBetter ? s.meanDifference > 0 : s.meanDifference < 0;
+        const better: SettingComparison["better"] =
+          pAdjusted < alpha && s.meanDifference !== 0 ? (aBetter ? "a" : "b") : "tie";
+        return { ...s, pAdjusted, better };
+      })
+      .sort(
+        (p, q) =>
+          p.dataset.localeCompare(q.dataset) ||
+          p.model.localeCompare(q.model) ||
+          p.attack.localeCompare(q.attack) ||
+          p.rate - q.rate,
+      );
+    const count = (which: SettingComparison["better"]) => settings.filter((s) => s.better === which).length;
+    return {
+      metric,
+      higherIsBetter,
+      test,
+      alpha,
+      settings,
+      wins: { a: count("a"), b: count("b"), ties: count("tie") },
+      ...(settings.length > 0
+        ? {
+            overall: wilcoxonSignedRank(
+              settings.map((s) => s.meanA),
+              settings.map((s) => s.meanB),
+            ),
+          }
+        : {}),
+    };
   };
 }
 

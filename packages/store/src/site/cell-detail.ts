@@ -4,8 +4,9 @@
  * experiments that declare it, and the artifact chain it was built from, dependencies first, each
  * artifact with what the store knows of it (a trained model's per-epoch training history among it).
  */
-import { eq, inArray } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Store } from "../open-store.js";
+import { groupBy } from "../reports/ranked-leaderboard.js";
 import { artifacts, cells, experimentCells, experiments, metrics } from "../schema.js";
 import type { CellLabels } from "./experiment-detail.js";
 
@@ -46,15 +47,79 @@ export interface CellDetail extends CellLabels {
 
 /** undefined when the store has no cell with that identity. */
 export function cellDetail(store: Store, identity: string): CellDetail | undefined {
-  const cell = store.db.select().from(cells).where(eq(cells.identity, identity)).get();
-  if (!cell) return undefined;
-  const chainKeys = JSON.parse(cell.chain) as string[];
-  const kept = new Map(
-    (chainKeys.length > 0 ? store.db.select().from(artifacts).where(inArray(artifacts.key, chainKeys)).all() : []).map(
-      (a) => [a.key, a],
-    ),
+  return details(store, store.db.select().from(cells).where(eq(cells.identity, identity)).all())[0];
+}
+
+/**
+ * Every cell whose identity starts with a prefix (identities are lowercase hex), in identity
+ * order: one shard of a published site's cells, read with a handful of range queries.
+ */
+export function cellDetails(store: Store, prefix: string): CellDetail[] {
+  const range = (column: IdentityColumn) => and(gte(column, prefix), lt(column, `${prefix}~`));
+  const rows = store.db.select().from(cells).where(range(cells.identity)).orderBy(cells.identity).all();
+  return details(store, rows, range);
+}
+
+/** How many cells the store holds. */
+export function cellCount(store: Store): number {
+  return store.db.select({ n: count() }).from(cells).get()?.n ?? 0;
+}
+
+/** The distinct identity prefixes of a length: the shards a published site's cells are in. */
+export function cellPrefixes(store: Store, length: number): string[] {
+  const prefix = sql<string>`substr(${cells.identity}, 1, ${length})`;
+  return store.db
+    .selectDistinct({ prefix })
+    .from(cells)
+    .orderBy(prefix)
+    .all()
+    .map((r) => r.prefix);
+}
+
+type CellRow = typeof cells.$inferSelect;
+/** An identity column of any of the tables keyed by cell. */
+type IdentityColumn = typeof cells.identity | typeof metrics.identity | typeof experimentCells.identity;
+type Range = (column: IdentityColumn) => SQL | undefined;
+
+/** The details of some cells: their metrics, experiments and chain artifacts in one query each. */
+function details(store: Store, rows: CellRow[], range?: Range): CellDetail[] {
+  if (rows.length === 0) return [];
+  const identities = rows.map((r) => r.identity);
+  // One cell is looked up by identity; a shard by its identity range (no list of parameters).
+  const which = (column: IdentityColumn) => (range ? range(column) : inArray(column, identities));
+  const metricsOf = groupBy(
+    store.db
+      .select({
+        identity: metrics.identity,
+        name: metrics.name,
+        value: metrics.value,
+        specVersion: metrics.specVersion,
+      })
+      .from(metrics)
+      .where(which(metrics.identity))
+      .all(),
+    (m) => m.identity,
   );
-  const chain: ChainArtifact[] = chainKeys.map((key) => {
+  const experimentsOf = groupBy(
+    store.db
+      .select({ identity: experimentCells.identity, name: experiments.name })
+      .from(experimentCells)
+      .innerJoin(experiments, eq(experiments.id, experimentCells.experimentId))
+      .where(which(experimentCells.identity))
+      .all(),
+    (e) => e.identity,
+  );
+  const chains = new Map(rows.map((r) => [r.identity, JSON.parse(r.chain) as string[]]));
+  const keys = [...new Set([...chains.values()].flat())];
+  const kept = new Map<string, typeof artifacts.$inferSelect>();
+  for (let i = 0; i < keys.length; i += 500)
+    for (const a of store.db
+      .select()
+      .from(artifacts)
+      .where(inArray(artifacts.key, keys.slice(i, i + 500)))
+      .all())
+      kept.set(a.key, a);
+  const artifactOf = (key: string): ChainArtifact => {
     const a = kept.get(key);
     if (!a) return { key };
     return {
@@ -65,48 +130,32 @@ export function cellDetail(store: Store, identity: string): CellDetail | undefin
       createdAt: a.createdAt,
       ...(a.meta ? { meta: JSON.parse(a.meta) as Record<string, unknown> } : {}),
     };
-  });
-  const lastModel = [...chain].reverse().find((a) => a.kind === "trained-model" && Array.isArray(a.meta?.history));
-  return {
-    identity: cell.identity,
-    dataset: cell.dataset,
-    model: cell.model,
-    attack: cell.attack,
-    rate: cell.rate,
-    defense: cell.defense,
-    seed: cell.seed,
-    status: cell.status,
-    attempts: cell.attempts,
-    config: JSON.parse(cell.config) as unknown,
-    provenance: cell.provenance ? (JSON.parse(cell.provenance) as Record<string, unknown>) : null,
-    error: cell.error,
-    startedAt: cell.startedAt,
-    finishedAt: cell.finishedAt,
-    wallMs: cell.wallMs,
-    experiments: store.db
-      .select({ name: experiments.name })
-      .from(experimentCells)
-      .innerJoin(experiments, eq(experiments.id, experimentCells.experimentId))
-      .where(eq(experimentCells.identity, identity))
-      .all()
-      .map((e) => e.name)
-      .sort(),
-    metrics: store.db
-      .select({ name: metrics.name, value: metrics.value, specVersion: metrics.specVersion })
-      .from(metrics)
-      .where(eq(metrics.identity, identity))
-      .all()
-      .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true })),
-    chain,
-    ...(lastModel ? { history: lastModel.meta?.history as EpochPoint[] } : {}),
   };
-}
-
-/** Identities of every cell in the store, for publishing a page per cell. */
-export function cellIdentities(store: Store): string[] {
-  return store.db
-    .select({ identity: cells.identity })
-    .from(cells)
-    .all()
-    .map((c) => c.identity);
+  return rows.map((cell) => {
+    const chain = (chains.get(cell.identity) ?? []).map(artifactOf);
+    const lastModel = [...chain].reverse().find((a) => a.kind === "trained-model" && Array.isArray(a.meta?.history));
+    return {
+      identity: cell.identity,
+      dataset: cell.dataset,
+      model: cell.model,
+      attack: cell.attack,
+      rate: cell.rate,
+      defense: cell.defense,
+      seed: cell.seed,
+      status: cell.status,
+      attempts: cell.attempts,
+      config: JSON.parse(cell.config) as unknown,
+      provenance: cell.provenance ? (JSON.parse(cell.provenance) as Record<string, unknown>) : null,
+      error: cell.error,
+      startedAt: cell.startedAt,
+      finishedAt: cell.finishedAt,
+      wallMs: cell.wallMs,
+      experiments: (experimentsOf.get(cell.identity) ?? []).map((e) => e.name).sort(),
+      metrics: (metricsOf.get(cell.identity) ?? [])
+        .map(({ name, value, specVersion }) => ({ name, value, specVersion }))
+        .sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true })),
+      chain,
+      ...(lastModel ? { history: lastModel.meta?.history as EpochPoint[] } : {}),
+    };
+  });
 }

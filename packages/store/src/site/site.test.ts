@@ -8,7 +8,7 @@ import { leaderboard } from "../leaderboard.js";
 import { openStore, openStoreReadOnly } from "../open-store.js";
 import { copyStoreSubset } from "../store-subset.js";
 import { fillSyntheticGrid } from "../testing/synthetic-grid.js";
-import { cellDetail } from "./cell-detail.js";
+import { cellCount, cellDetail, cellDetails, cellPrefixes } from "./cell-detail.js";
 import { experimentDetail } from "./experiment-detail.js";
 import { metricBoard } from "./metric-board.js";
 import { defaultMetric, metricCatalog } from "./metric-catalog.js";
@@ -107,6 +107,17 @@ describe("the app's queries", () => {
     expect(cell?.history).toEqual(history);
     expect(cell?.experiments).toEqual(["running"]);
     expect(cellDetail(store, "nope")).toBeUndefined();
+    // A shard of cells by identity prefix: the same details, in identity order, read in bulk.
+    const identities = (
+      store.sqlite.prepare("SELECT identity FROM cells ORDER BY identity").all() as { identity: string }[]
+    ).map((r) => r.identity);
+    expect(cellCount(store)).toBe(identities.length);
+    expect(cellPrefixes(store, 1)).toEqual([...new Set(identities.map((i) => i[0]))]);
+    expect(cellDetails(store, "f")).toEqual(
+      identities.filter((i) => i.startsWith("f")).map((i) => cellDetail(store, i)),
+    );
+    expect(cellDetails(store, "")).toHaveLength(identities.length);
+    expect(cellDetails(store, "zz")).toEqual([]);
     store.close();
   });
 });
