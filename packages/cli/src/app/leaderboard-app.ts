@@ -5,7 +5,7 @@
  * over a store on a host and port. A build for a base path (a published site under
  * /sub) has a folder of its own, so the build `hemlock serve` uses is never replaced by it.
  */
-import { spawn } from "node:child_process";
+import { fork, spawn } from "node:child_process";
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
@@ -175,4 +175,38 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
     });
   });
+}
+
+/**
+ * Several servers of the app over one store, each in a process of its own (app-server-process.ts),
+ * so a crawl that spreads its requests over them renders on that many cores.
+ */
+export async function startAppProcesses(build: AppBuild, db: string, count: number): Promise<RunningApp[]> {
+  const entry = fileURLToPath(new URL("./app-server-process.js", import.meta.url));
+  return Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<RunningApp>((resolve, reject) => {
+          const child = fork(entry, [JSON.stringify({ build, db })], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+          child.once("error", reject);
+          child.once("exit", (code) =>
+            reject(
+              new HemlockError("APP", `a leaderboard server process stopped (exit ${code})`, "See the output above."),
+            ),
+          );
+          child.once("message", (message: { url: string }) =>
+            resolve({
+              url: message.url,
+              stop: () =>
+                new Promise<void>((done) => {
+                  child.removeAllListeners("exit");
+                  child.once("exit", () => done());
+                  child.send("stop");
+                }),
+            }),
+          );
+        }),
+    ),
+  );
 }

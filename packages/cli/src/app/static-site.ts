@@ -1,9 +1,10 @@
 /**
  * Writes the running leaderboard app out as a static site: every page reachable by links from the
  * front page (and each metric's board), fetched from the server and saved as folder/index.html
- * under the base path, plus the app's static assets and a 404 page. Links in the app are plain
- * anchors ending in a slash and filters live in the query string, read in the browser, so the
- * files work on any static server, under a sub-path too.
+ * under the base path; the data files the pages fetch in the browser (each board whole, the cells
+ * in shards), as the app lists them in data/files.json; the app's static assets and a 404 page.
+ * Links in the app are plain anchors ending in a slash and filters live in the query string, read
+ * in the browser, so the files work on any static server, under a sub-path too.
  */
 import { cp, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -11,13 +12,18 @@ import type { AppBuild } from "./leaderboard-app.js";
 
 export interface SiteReport {
   pages: number;
+  /** Bytes of HTML. */
   bytes: number;
+  dataFiles: number;
+  dataBytes: number;
 }
 
-const CONCURRENCY = 4;
+/** Requests in flight per server: one renders while the next one's response is written. */
+const PER_SERVER = 2;
 
+/** origins: one or more servers of the same build over the same store; requests are spread over them. */
 export async function writeStaticSite(
-  origin: string,
+  origins: string[],
   build: AppBuild,
   out: string,
   seeds: string[],
@@ -33,22 +39,36 @@ export async function writeStaticSite(
     }
   };
   for (const s of seeds) enqueue(`${base}${s}`);
+  const origin = origins[0] as string;
+  const listed = await fetch(`${origin}${base}/data/files.json`);
+  if (!listed.ok) throw new Error(`${base}/data/files.json: the app answered ${listed.status}`);
+  const dataFiles = ((await listed.json()) as { files: string[] }).files.map(
+    (f) => `${base}/data/${f.split("/").map(encodeURIComponent).join("/")}`,
+  );
+  for (const f of dataFiles) enqueue(f);
   let bytes = 0;
   let pages = 0;
-  const fetchPage = async (path: string) => {
-    const response = await fetch(`${origin}${path}`, { redirect: "manual" });
+  let dataBytes = 0;
+  const fetchPage = async (server: string, path: string) => {
+    const response = await fetch(`${server}${path}`, { redirect: "manual" });
     const text = await response.text();
     if (response.status !== 200) throw new Error(`${path}: the app answered ${response.status}`);
-    for (const link of links(text, base)) enqueue(link);
-    const file = join(out, decodeURIComponent(path.slice(base.length)), "index.html");
+    const isData = path.startsWith(`${base}/data/`);
+    if (!isData) for (const link of links(text, base)) enqueue(link);
+    const relative = decodeURIComponent(path.slice(base.length));
+    const file = isData ? join(out, relative) : join(out, relative, "index.html");
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, text);
-    bytes += Buffer.byteLength(text);
-    pages++;
+    if (isData) dataBytes += Buffer.byteLength(text);
+    else {
+      bytes += Buffer.byteLength(text);
+      pages++;
+    }
     onPage?.(path);
   };
   let inFlight = 0;
-  const workers = Array.from({ length: CONCURRENCY }, async () => {
+  const workers = Array.from({ length: PER_SERVER * origins.length }, async (_, worker) => {
+    const server = origins[worker % origins.length] as string;
     // Each worker takes the next page; pages found meanwhile join the queue.
     for (;;) {
       const next = queue.shift();
@@ -59,7 +79,7 @@ export async function writeStaticSite(
       }
       inFlight++;
       try {
-        await fetchPage(next);
+        await fetchPage(server, next);
       } finally {
         inFlight--;
       }
@@ -74,7 +94,7 @@ export async function writeStaticSite(
   const icon = await fetch(`${origin}${base}/icon.svg`);
   if (icon.ok) await writeFile(join(out, "icon.svg"), Buffer.from(await icon.arrayBuffer()));
   await cp(join(build.appDir, build.distDir, "static"), join(out, "_next", "static"), { recursive: true });
-  return { pages, bytes: bytes + Buffer.byteLength(notFound) };
+  return { pages, bytes: bytes + Buffer.byteLength(notFound), dataFiles: dataFiles.length, dataBytes };
 }
 
 /** The site's own page links in a page (not its assets), as paths without query or fragment. */

@@ -5,11 +5,11 @@
  * so every page agrees. The app is served over the store on a free local port and each page saved.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { HemlockError } from "@hemlock/core/portable";
 import { copyStoreSubset, metricNames, openStoreReadOnly } from "@hemlock/store";
-import { ensureBuilt, freePort, leaderboardApp, startApp } from "../app/leaderboard-app.js";
+import { ensureBuilt, leaderboardApp, startAppProcesses } from "../app/leaderboard-app.js";
 import { writeStaticSite } from "../app/static-site.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
@@ -52,22 +52,23 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
     const build = leaderboardApp(basePath);
     await ensureBuilt(build, (line) => console.error(line));
     await rm(out, { recursive: true, force: true });
-    const app = await startApp(build, { db: source, host: "127.0.0.1", port: await freePort() });
+    // A server renders on one thread: one per core (up to 4) renders a large store's pages at once.
+    const servers = await startAppProcesses(build, source, Math.min(4, availableParallelism()));
     try {
-      const origin = new URL(app.url).origin;
+      const origins = servers.map((s) => new URL(s.url).origin);
       const seeds = [
         "/",
         ...metrics.map((m) => `/leaderboard/${encodeURIComponent(m).replaceAll(".", "%2E")}/`),
         "/compare/",
       ];
-      const report = await writeStaticSite(origin, build, out, seeds);
+      const report = await writeStaticSite(origins, build, out, seeds);
       const seconds = (performance.now() - started) / 1000;
       console.log(
-        `wrote ${report.pages} pages (${(report.bytes / 1e6).toFixed(1)} MB of HTML) and the app's assets to ${out} in ${seconds.toFixed(1)} s` +
+        `wrote ${report.pages} pages (${(report.bytes / 1e6).toFixed(1)} MB of HTML), ${report.dataFiles} data files (${(report.dataBytes / 1e6).toFixed(1)} MB) and the app's assets to ${out} in ${seconds.toFixed(1)} s` +
           (basePath ? `; host it under ${basePath}/` : ""),
       );
     } finally {
-      await app.stop();
+      await Promise.all(servers.map((s) => s.stop()));
     }
     return 0;
   } finally {
