@@ -1,8 +1,10 @@
 /**
  * bench/leaderboard: the leaderboard app over the 100,000-cell store (store/synthetic-store.ts),
  * served by `hemlock serve` as a user runs it. Times each kind of page on the server (a GET from
- * this machine, the whole response read: the median of 7 after a warm-up) with its size, then
- * `hemlock publish` of the whole store. Targets: a page in < 300 ms, the site in < 2 minutes.
+ * this machine, the whole response read): the first request (cold: the store is read and ranked)
+ * and the median of 7 after it (warm: remembered until the store changes), with its size; then
+ * the data files the browser fetches; then `hemlock publish` of the whole store. Targets: a page in
+ * < 300 ms warm, the site in < 2 minutes.
  * Writes bench/results/leaderboard-app.json. Run: pnpm bench:app
  */
 import { spawn } from "node:child_process";
@@ -42,7 +44,9 @@ async function main(): Promise<void> {
   const dir = process.env.HEMLOCK_BENCH_DIR || (await mkdtemp(join(tmpdir(), "hemlock-bench-app-")));
   const db = join(dir, "hemlock.db");
   const store = await openStore(db);
-  const cells = fillSyntheticStore(store);
+  // A kept store (HEMLOCK_BENCH_DIR) is measured again as it is, not filled twice.
+  const kept = (store.sqlite.prepare("SELECT count(*) AS n FROM cells").get() as { n: number }).n;
+  const cells = kept > 0 ? kept : fillSyntheticStore(store);
   const someCell = (
     store.sqlite.prepare("SELECT identity FROM cells LIMIT 1 OFFSET 4321").get() as { identity: string }
   ).identity;
@@ -52,12 +56,18 @@ async function main(): Promise<void> {
     "leaderboard (ASR, every setting)": "",
     "leaderboard by clean accuracy": "leaderboard/cleanAccuracy/",
     "experiment (5,000 cells)": "experiments/mnist-mlp/",
-    "defense (5,000 cells)": "defenses/defense-3/",
+    "experiment, cells page 7": "experiments/mnist-mlp/cells/7/",
+    "defense (5,000 cells; its first dataset and model)": "defenses/defense-3/",
+    "defense in another dataset and model": "defenses/defense-3/adult/resnet-small/",
     attack: "attacks/attack-2/",
     "compare two defenses (1,000 settings)": "compare/defense-1/defense-2/",
-    cell: `cells/${someCell}/`,
+    "compare, another dataset and model": "compare/defense-1/defense-2/?dataset=spambase&model=mlp",
+    "leaderboard filtered (dataset, rate) and paged": "?dataset=digits&rate=0.05&page=2",
+    cell: `cells/?id=${someCell}`,
+    "data: the ASR board, whole (fetched when filters change)": "data/boards/attackSuccessRate.json",
+    "data: a shard of cells": `data/cells/${someCell.slice(0, 2)}.json`,
   };
-  const results: { page: string; path: string; ms: number; bytes: number; pass: boolean }[] = [];
+  const results: { page: string; path: string; coldMs: number; ms: number; bytes: number; pass: boolean }[] = [];
   try {
     for (const [page, path] of Object.entries(pages)) {
       let bytes = 0;
@@ -69,13 +79,15 @@ async function main(): Promise<void> {
         bytes = body.length;
         return performance.now() - start;
       };
-      await fetchOnce();
+      const coldMs = await fetchOnce();
       const times: number[] = [];
       for (let i = 0; i < 7; i++) times.push(await fetchOnce());
       const ms = median(times);
-      results.push({ page, path, ms, bytes, pass: ms < PAGE_TARGET_MS });
+      // Data files are not pages: they load after the page, when the user filters; no target.
+      const pass = path.startsWith("data/") || ms < PAGE_TARGET_MS;
+      results.push({ page, path, coldMs, ms, bytes, pass });
       console.log(
-        `${page}: ${ms.toFixed(0)} ms, ${(bytes / 1e6).toFixed(2)} MB  ${ms < PAGE_TARGET_MS ? "PASS" : "FAIL"}`,
+        `${page}: cold ${coldMs.toFixed(0)} ms, warm ${ms.toFixed(0)} ms, ${(bytes / 1e6).toFixed(2)} MB  ${pass ? "PASS" : "FAIL"}`,
       );
     }
   } finally {

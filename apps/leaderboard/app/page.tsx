@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LeaderboardPage } from "../components/leaderboard-page";
+import { queryState } from "../lib/query-state";
 import { paths } from "../lib/site-paths";
 
 // Results change while experiments run: read the store on every request.
@@ -9,9 +10,9 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: { absolute: "Leaderboard · Hemlock" } };
 
-export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   // The metric lives in the path (/leaderboard/NAME/), so a published site has a page per metric.
-  const { metric, ...rest } = await searchParams;
+  const { metric, ...rest } = queryState(await searchParams);
   if (metric) redirect(paths.leaderboard(metric, rest));
-  return <LeaderboardPage />;
+  return <LeaderboardPage state={rest} />;
 }

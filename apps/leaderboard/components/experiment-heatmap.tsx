@@ -4,21 +4,23 @@
  * metric chosen in the URL (?metric=), from the experiment's aggregated rows.
  */
 import type { MetricInfo } from "@hemlock/store";
-import { gridHeatmapChart, type LeaderboardRow } from "@hemlock/store/portable";
+import { gridHeatmapChart, type HeatmapRow } from "@hemlock/store/portable";
 import { useMemo } from "react";
+import { type PackedRecords, unpackRecords } from "../lib/packed-records";
 import { useUrlState } from "../lib/url-state";
 import { VegaChart } from "./vega-chart";
 
 export function ExperimentHeatmap({
-  rows,
+  rows: packed,
   metrics,
   initial,
 }: {
-  rows: LeaderboardRow[];
+  rows: PackedRecords;
   metrics: MetricInfo[];
   initial: string;
 }) {
   const [state, update] = useUrlState();
+  const rows = useMemo(() => unpackRecords<HeatmapRow>(packed), [packed]);
   const metric = metrics.find((m) => m.name === state.metric) ?? metrics.find((m) => m.name === initial);
   const spec = useMemo(() => (metric ? gridHeatmapChart(rows, metric) : undefined), [rows, metric]);
   if (!metric || !spec) return <p>No finished cells record a metric yet.</p>;

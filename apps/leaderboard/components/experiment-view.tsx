@@ -14,9 +14,6 @@ export function ExperimentView({ data, page }: { data: ExperimentData; page: num
   const { detail } = data;
   const { counts } = detail;
   const done = counts.total === 0 ? 0 : (100 * (counts.finished + counts.failed)) / counts.total;
-  const pages = Math.max(1, Math.ceil(data.totalCells / CELLS_PER_PAGE));
-  const cellsPage = (p: number) =>
-    p === 1 ? paths.experiment(detail.name) : href(`/experiments/${encodeURIComponent(detail.name)}/cells/${p}`);
   return (
     <>
       <h1>{detail.name}</h1>
@@ -44,7 +41,7 @@ export function ExperimentView({ data, page }: { data: ExperimentData; page: num
         </p>
       )}
       <h2>The grid</h2>
-      <ExperimentHeatmap rows={data.rows} metrics={data.heatmapMetrics} initial={data.defaultMetric} />
+      <ExperimentHeatmap rows={data.heatmap} metrics={data.heatmapMetrics} initial={data.defaultMetric} />
       {detail.failed.length > 0 && (
         <>
           <h2 className="fail">Failed cells ({detail.failed.length})</h2>
@@ -101,8 +98,23 @@ export function ExperimentView({ data, page }: { data: ExperimentData; page: num
         </>
       )}
       <h2>Cells</h2>
+      <CellPages name={detail.name} total={data.totalCells} page={page} />
+      <CellTable cells={data.cells} />
+      <h2>The experiment file</h2>
+      <pre data-testid="spec-text">{detail.specText}</pre>
+    </>
+  );
+}
+
+/** How many cells there are, and links to each page of them. */
+export function CellPages({ name, total, page }: { name: string; total: number; page: number }) {
+  const pages = Math.max(1, Math.ceil(total / CELLS_PER_PAGE));
+  const cellsPage = (p: number) =>
+    p === 1 ? paths.experiment(name) : href(`/experiments/${encodeURIComponent(name)}/cells/${p}`);
+  return (
+    <>
       <p className="note">
-        {data.totalCells} cells{pages > 1 ? `, ${CELLS_PER_PAGE} a page; page ${page} of ${pages}` : ""}.
+        {total} cells{pages > 1 ? `, ${CELLS_PER_PAGE} a page; page ${page} of ${pages}` : ""}.
       </p>
       {pages > 1 && (
         <p className="note">
@@ -112,9 +124,6 @@ export function ExperimentView({ data, page }: { data: ExperimentData; page: num
           ))}
         </p>
       )}
-      <CellTable cells={data.cells} />
-      <h2>The experiment file</h2>
-      <pre data-testid="spec-text">{detail.specText}</pre>
     </>
   );
 }

@@ -3,101 +3,79 @@
  * The leaderboard for one metric, in the browser: filters (dataset, model, attack, rate, defense,
  * experiment), a search box, sortable columns, a per-setting view and a pivot (defenses × rates or
  * × attacks), the overall Friedman ranking over the settings shown, and downloads of exactly the
- * rows shown in every export format. The ranking itself is the store's (the same as `hemlock
+ * rows shown in every export format. It opens on the view the server computed for the URL; when
+ * the state changes it fetches the metric's whole board once (its data file) and computes each
+ * view with the same function. The ranking itself is the store's (the same as `hemlock
  * leaderboard`); filtering hides settings and rows, it never re-ranks them.
  */
-import type { BoardEntry, BoardSetting, MetricInfo } from "@hemlock/store";
+import type { BoardEntry, BoardSetting, MetricBoard, MetricInfo } from "@hemlock/store";
+import { type ExportFormat, exportText, formatValue, type LeaderboardRow } from "@hemlock/store/portable";
+import { useEffect, useState } from "react";
 import {
-  type ExportFormat,
-  exportText,
-  formatValue,
-  friedmanAcrossSettings,
-  type LeaderboardRow,
-} from "@hemlock/store/portable";
-import { useMemo } from "react";
+  type BoardView,
+  boardView,
+  exportRows,
+  FILTERS,
+  type PivotView,
+  SETTINGS_PER_PAGE,
+  sameViewState,
+} from "../lib/board-view";
 import { meanCi, ONE_SEED, pText } from "../lib/display";
 import { type PackedBoard, unpackBoard } from "../lib/packed-board";
+import type { UrlState } from "../lib/query-state";
 import { paths } from "../lib/site-paths";
 import { useUrlState } from "../lib/url-state";
 import { ExperimentLinks } from "./experiment-links";
 import { IntervalBar } from "./interval-bar";
 import { MetricPicker } from "./metric-picker";
 
-export interface LeaderboardData {
-  board: PackedBoard;
+export interface LeaderboardProps {
+  /** The view the server computed, for initialState. */
+  view: BoardView;
   metrics: MetricInfo[];
-  experiments: string[];
+  initialState: UrlState;
+  /** The metric's whole board (a PackedBoard file), fetched when the state changes. */
+  dataUrl: string;
 }
 
-/** Settings shown at once; the rest are on further pages (?page=). */
-const PAGE = 25;
-
-/** A label filter as the CLI's: the label itself, or a plugin name matching its variants. */
-function labelMatches(value: string, wanted: string | undefined): boolean {
-  return !wanted || value === wanted || value.startsWith(`${wanted} `);
-}
-
-const FILTERS = ["dataset", "model", "attack", "rate", "defense", "experiment"] as const;
 type SortKey = "rank" | "defense" | "mean" | "n" | "clean" | "delta";
 
-export function LeaderboardBoard({ board: packed, metrics, experiments }: LeaderboardData) {
-  const board = useMemo(() => unpackBoard(packed), [packed]);
-  const [state, update] = useUrlState();
-  const metric = board.metric;
+const boards = new Map<string, Promise<MetricBoard>>();
+
+/** The whole board, fetched once per page. */
+function loadBoard(url: string): Promise<MetricBoard> {
+  let board = boards.get(url);
+  if (!board) {
+    board = fetch(url).then(async (response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return unpackBoard((await response.json()) as PackedBoard);
+    });
+    board.catch(() => boards.delete(url));
+    boards.set(url, board);
+  }
+  return board;
+}
+
+export function LeaderboardBoard({ view: served, metrics, initialState, dataUrl }: LeaderboardProps) {
+  const [state, update] = useUrlState(initialState);
+  const [board, setBoard] = useState<MetricBoard>();
+  const [problem, setProblem] = useState<string>();
+  const current = sameViewState(state, served.state);
+  useEffect(() => {
+    if (!current && !board)
+      loadBoard(dataUrl).then(setBoard, (error: Error) => setProblem(`could not load the board: ${error.message}`));
+  }, [current, board, dataUrl]);
+  // While the board loads, the last view stays (marked as loading).
+  const view = current || !board ? served : boardView(board, served.options.experiment, state);
+  const loading = !current && !board && !problem;
+  const metric = view.metric;
   const ranked = metric.direction !== "none";
-  const options = useMemo(() => filterOptions(board.settings, experiments), [board.settings, experiments]);
-  const search = (state.q ?? "").toLowerCase();
-  const settings = useMemo(
-    () =>
-      board.settings
-        .filter(
-          (s) =>
-            labelMatches(s.dataset, state.dataset) &&
-            labelMatches(s.model, state.model) &&
-            labelMatches(s.attack, state.attack) &&
-            (!state.rate || String(s.rate) === state.rate) &&
-            (!state.experiment || s.experiments.includes(state.experiment)),
-        )
-        .map((s) => ({
-          ...s,
-          entries: s.entries.filter(
-            (e) =>
-              labelMatches(e.defense, state.defense) &&
-              (!search ||
-                [s.dataset, s.model, s.attack, String(s.rate), e.defense].join(" ").toLowerCase().includes(search)),
-          ),
-        }))
-        .filter((s) => s.entries.length > 0 || s.undefinedEntries.length > 0),
-    [board.settings, state, search],
-  );
+  const { options, across, page, pages } = view;
   const sort = (state.sort ?? "rank") as SortKey;
   const descending = state.dir === "desc";
-  // The downloads: the rows these filters select, as `hemlock export` selects them (not the search box).
-  const experimentSettings = useMemo(
-    () =>
-      new Set(
-        board.settings
-          .filter((s) => s.experiments.includes(state.experiment ?? ""))
-          .flatMap((s) => s.entries.map((e) => e.setting)),
-      ),
-    [board.settings, state.experiment],
-  );
-  const shownRows = board.rows.filter(
-    (r) =>
-      labelMatches(r.dataset, state.dataset) &&
-      labelMatches(r.model, state.model) &&
-      labelMatches(r.attack, state.attack) &&
-      labelMatches(r.defense, state.defense) &&
-      (!state.rate || String(r.rate) === state.rate) &&
-      (!state.experiment || experimentSettings.has(r.setting)),
-  );
-  const pages = Math.max(1, Math.ceil(settings.length / PAGE));
-  const page = Math.min(pages, Math.max(1, Number(state.page ?? 1) || 1));
-  const pageSettings = settings.slice((page - 1) * PAGE, page * PAGE);
-  const across = ranked ? friedmanAcrossSettings(settings) : undefined;
-  const view = state.view === "pivot" ? "pivot" : "settings";
   const sortBy = (key: SortKey) => update({ sort: key, dir: sort === key && !descending ? "desc" : "" });
   const exportMetrics = metric.name === "cleanAccuracy" ? [metric.name] : [metric.name, "cleanAccuracy"];
+  const viewKind = state.view === "pivot" ? "pivot" : "settings";
 
   return (
     <>
@@ -135,14 +113,14 @@ export function LeaderboardBoard({ board: packed, metrics, experiments }: Leader
           view
           <select
             name="view"
-            value={view}
+            value={viewKind}
             onChange={(e) => update({ view: e.target.value === "pivot" ? "pivot" : "" })}
           >
             <option value="settings">per setting</option>
             <option value="pivot">pivot table</option>
           </select>
         </label>
-        {view === "pivot" && (
+        {viewKind === "pivot" && (
           <label>
             columns
             <select
@@ -164,15 +142,17 @@ export function LeaderboardBoard({ board: packed, metrics, experiments }: Leader
             Rank is 1 + the number of defenses whose interval lies wholly better, so defenses whose intervals overlap
             share a rank and ranks can repeat down the column. Equal means are ordered by the narrower interval, then
             more seeds, then name. <span className="sig">*</span> marks a defense significantly worse than the best
-            (paired {board.test === "t" ? "t-test" : "Wilcoxon signed-rank test"} over shared seeds, Holm-corrected, α ={" "}
-            {board.alpha}).
+            (paired {view.test === "t" ? "t-test" : "Wilcoxon signed-rank test"} over shared seeds, Holm-corrected, α ={" "}
+            {view.alpha}).
           </>
         ) : (
           <>this metric has no better direction (a count or a diagnostic), so it is listed, not ranked.</>
         )}
       </p>
       <p className="note" data-testid="shown-count">
-        {settings.length} of {board.settings.length} settings shown.
+        {view.shownSettings} of {view.allSettings} settings shown.
+        {loading && <span aria-live="polite"> Loading the whole board …</span>}
+        {problem && <span className="fail"> {problem}</span>}
       </p>
       {across && (
         <p className="note" data-testid="friedman">
@@ -186,11 +166,11 @@ export function LeaderboardBoard({ board: packed, metrics, experiments }: Leader
           {across.leftOut.length > 0 ? ` (not in every setting, left out: ${across.leftOut.join(", ")})` : ""}.
         </p>
       )}
-      <Downloads rows={shownRows} metrics={exportMetrics} state={state} />
-      {view === "pivot" ? (
-        <PivotTable settings={settings} metric={metric} by={state.by === "attack" ? "attack" : "rate"} />
+      <Downloads rows={async () => exportRows(await loadBoard(dataUrl), state)} metrics={exportMetrics} state={state} />
+      {viewKind === "pivot" && view.pivot ? (
+        <PivotTable pivot={view.pivot} metric={metric} />
       ) : (
-        pageSettings.map((s) => (
+        view.pageSettings.map((s) => (
           <SettingTable
             key={s.key}
             setting={s}
@@ -202,11 +182,12 @@ export function LeaderboardBoard({ board: packed, metrics, experiments }: Leader
           />
         ))
       )}
-      {settings.length === 0 && <p>No setting matches these filters.</p>}
-      {pages > 1 && view !== "pivot" && (
+      {view.shownSettings === 0 && <p>No setting matches these filters.</p>}
+      {pages > 1 && viewKind !== "pivot" && (
         <nav className="controls" aria-label="pages of settings">
           <span className="note">
-            Settings {(page - 1) * PAGE + 1}–{Math.min(page * PAGE, settings.length)} of {settings.length}:
+            Settings {(page - 1) * SETTINGS_PER_PAGE + 1}–{Math.min(page * SETTINGS_PER_PAGE, view.shownSettings)} of{" "}
+            {view.shownSettings}:
           </span>
           <button
             type="button"
@@ -222,18 +203,6 @@ export function LeaderboardBoard({ board: packed, metrics, experiments }: Leader
       )}
     </>
   );
-}
-
-function filterOptions(settings: readonly BoardSetting[], experiments: readonly string[]) {
-  const unique = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
-  return {
-    dataset: unique(settings.map((s) => s.dataset)),
-    model: unique(settings.map((s) => s.model)),
-    attack: unique(settings.map((s) => s.attack)),
-    rate: unique(settings.map((s) => String(s.rate))),
-    defense: unique(settings.flatMap((s) => s.entries.map((e) => e.defense))),
-    experiment: unique([...experiments]),
-  };
 }
 
 function scaleOf(metric: MetricInfo, entries: readonly BoardEntry[]): [number, number] {
@@ -386,26 +355,13 @@ function signed(text: string): string {
 }
 
 /** One table: a row per dataset, model, attack-or-rate and defense; a column per rate or attack. */
-function PivotTable({ settings, metric, by }: { settings: BoardSetting[]; metric: MetricInfo; by: "rate" | "attack" }) {
-  const columns = [...new Set(settings.map((s) => (by === "rate" ? String(s.rate) : s.attack)))].sort((a, b) =>
-    a.localeCompare(b, "en", { numeric: true }),
-  );
-  const rows = new Map<string, { labels: string[]; cells: Map<string, BoardEntry> }>();
-  for (const s of settings)
-    for (const e of s.entries) {
-      const labels = [s.dataset, s.model, by === "rate" ? s.attack : `rate ${s.rate}`, e.defense];
-      const k = labels.join("\u0000");
-      const row = rows.get(k) ?? { labels, cells: new Map() };
-      row.cells.set(by === "rate" ? String(s.rate) : s.attack, e);
-      rows.set(k, row);
-    }
-  const LIMIT = 300;
-  const shown = [...rows.values()].slice(0, LIMIT);
+function PivotTable({ pivot, metric }: { pivot: PivotView; metric: MetricInfo }) {
+  const { by, columns } = pivot;
   return (
     <div className="scroll">
-      {rows.size > LIMIT && (
+      {pivot.total > pivot.rows.length && (
         <p className="note">
-          The first {LIMIT} of {rows.size} rows; narrow them with the filters.
+          The first {pivot.rows.length} of {pivot.total} rows; narrow them with the filters.
         </p>
       )}
       <table data-testid="pivot">
@@ -423,24 +379,17 @@ function PivotTable({ settings, metric, by }: { settings: BoardSetting[]; metric
           </tr>
         </thead>
         <tbody>
-          {shown.map((r) => (
+          {pivot.rows.map((r) => (
             <tr key={r.labels.join("/")}>
               {r.labels.map((l, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the label columns are positional
                 <td key={i}>{i === 3 ? <a href={paths.defense(l)}>{l}</a> : l}</td>
               ))}
-              {columns.map((c) => {
-                const e = r.cells.get(c);
-                return (
-                  <td key={c} className="num">
-                    {e ? (
-                      <span className={e.best ? "pass" : ""}>{meanCi(metric.name, e.mean, e.ciHigh, e.n)}</span>
-                    ) : (
-                      ""
-                    )}
-                  </td>
-                );
-              })}
+              {r.cells.map((e, i) => (
+                <td key={columns[i]} className="num">
+                  {e ? <span className={e.best ? "pass" : ""}>{meanCi(metric.name, e.mean, e.ciHigh, e.n)}</span> : ""}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -455,9 +404,9 @@ function Downloads({
   metrics,
   state,
 }: {
-  rows: LeaderboardRow[];
+  rows: () => Promise<LeaderboardRow[]>;
   metrics: string[];
-  state: Record<string, string>;
+  state: UrlState;
 }) {
   const formats: [ExportFormat, string, string][] = [
     ["csv", "CSV", "text/csv"],
@@ -473,8 +422,8 @@ function Downloads({
       .filter((f) => state[f])
       .map((f) => `--${f} ${JSON.stringify(state[f])}`),
   ].join(" ");
-  const download = (format: ExportFormat, type: string) => {
-    const blob = new Blob([exportText(rows, format, metrics)], { type });
+  const download = async (format: ExportFormat, type: string) => {
+    const blob = new Blob([exportText(await rows(), format, metrics)], { type });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;

@@ -1,18 +1,21 @@
 /**
  * The leaderboard page for one metric (the default metric at /, any other at /leaderboard/NAME/):
- * every setting's defenses ranked, with the metric's title and a note of what the ranks mean. An
- * unknown metric gets the list of the ones the store records; an empty store says what to run.
+ * the view of the URL's state (filters, page) computed on the server, so the page carries only
+ * the settings it shows; the browser fetches the whole board (its data file) when the state
+ * changes. An unknown metric gets the list of the ones the store records; an empty store says
+ * what to run.
  */
 import { notFound } from "next/navigation";
-import { leaderboardData } from "../lib/leaderboard-data";
+import { boardView } from "../lib/board-view";
+import { cachedLeaderboard } from "../lib/leaderboard-data";
+import type { UrlState } from "../lib/query-state";
 import { isStoreProblem, storePath } from "../lib/results-store";
 import { paths } from "../lib/site-paths";
-import { cachedRead } from "../lib/store-cache";
 import { LeaderboardBoard } from "./leaderboard-board";
 import { StoreProblemView } from "./store-problem-view";
 
-export async function LeaderboardPage({ metric }: { metric?: string }) {
-  const data = await cachedRead(`board:${metric ?? ""}`, (store) => leaderboardData(store, metric));
+export async function LeaderboardPage({ metric, state = {} }: { metric?: string; state?: UrlState }) {
+  const data = await cachedLeaderboard(metric);
   if (isStoreProblem(data))
     return (
       <>
@@ -48,7 +51,12 @@ export async function LeaderboardPage({ metric }: { metric?: string }) {
   return (
     <>
       <h1>Leaderboard: {data.board.metric.title}</h1>
-      <LeaderboardBoard {...data} />
+      <LeaderboardBoard
+        view={boardView(data.board, data.experiments, state)}
+        metrics={data.metrics}
+        initialState={state}
+        dataUrl={paths.boardData(data.board.metric.name)}
+      />
     </>
   );
 }

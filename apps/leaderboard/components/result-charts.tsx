@@ -1,11 +1,10 @@
-"use client";
 /**
  * The two charts of a defense's or an attack's page, from the shared Vega-Lite specs: ASR and
  * clean accuracy against the poisoning rate (a panel per dataset, model and attack, 95% CI bands),
- * and ASR against clean accuracy with each setting's Pareto front.
+ * and ASR against clean accuracy with each setting's Pareto front. The specs are built on the
+ * server, so the page carries the charts' points, not the rows they come from.
  */
 import { type LeaderboardRow, paretoChart, paretoPoints, rateChart, ratePoints } from "@hemlock/store/portable";
-import { useMemo } from "react";
 import { VegaChart } from "./vega-chart";
 
 export function ResultCharts({
@@ -19,14 +18,11 @@ export function ResultCharts({
   title: string;
   highlight?: string;
 }) {
-  const rate = useMemo(() => {
-    const points = ratePoints(rows);
-    return points.length > 0 ? rateChart(points, title) : undefined;
-  }, [rows, title]);
-  const pareto = useMemo(() => {
-    const points = paretoPoints(neighbours);
-    return points.length > 0 ? paretoChart(points, title, highlight ? { highlight } : {}) : undefined;
-  }, [neighbours, title, highlight]);
+  const ratePointList = ratePoints(rows);
+  const rate = ratePointList.length > 0 ? rateChart(ratePointList, title) : undefined;
+  const paretoPointList = paretoPoints(neighbours);
+  const pareto =
+    paretoPointList.length > 0 ? paretoChart(paretoPointList, title, highlight ? { highlight } : {}) : undefined;
   return (
     <>
       <h2>Against the poisoning rate</h2>

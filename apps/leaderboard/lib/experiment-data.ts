@@ -3,17 +3,21 @@
  * of its metrics for the heatmap (the headline and detection families; per-class ASR and
  * diagnostics are on the leaderboard), a page of its cells, and its reproduction checks if any.
  */
-import type { ExperimentDetail, LeaderboardRow, MetricInfo, ReproductionTarget, Store } from "@hemlock/store";
+import type { ExperimentDetail, MetricInfo, ReproductionTarget, Store } from "@hemlock/store";
+import type { HeatmapRow } from "@hemlock/store/portable";
 import type { CellListRow } from "../components/cell-table";
 import { hemlockStore } from "./hemlock-store";
+import { type PackedRecords, packRecords } from "./packed-records";
 
-export const CELLS_PER_PAGE = 500;
+/** Cells listed a page: over a 100k-cell store an experiment of 5,000 cells is 25 pages. */
+export const CELLS_PER_PAGE = 200;
 
 export interface ExperimentData {
   detail: ExperimentDetail;
   heatmapMetrics: MetricInfo[];
   defaultMetric: string;
-  rows: LeaderboardRow[];
+  /** The heatmap's squares (HeatmapRow), packed. */
+  heatmap: PackedRecords;
   cells: CellListRow[];
   totalCells: number;
   reproduction?: ReproductionTarget;
@@ -35,7 +39,7 @@ export async function experimentData(store: Store, name: string, page = 1): Prom
     detail,
     heatmapMetrics,
     defaultMetric: h.defaultMetric(heatmapMetrics) ?? "",
-    rows,
+    heatmap: packRecords<HeatmapRow>(rows, ["dataset", "model", "attack", "rate", "defense", "metric", "mean", "n"]),
     cells: listed?.cells ?? [],
     totalCells: listed?.total ?? 0,
     ...(reproduction ? { reproduction } : {}),

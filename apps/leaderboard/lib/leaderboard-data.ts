@@ -1,17 +1,18 @@
 /**
- * The data behind a leaderboard page: the store's metrics (titles, groups, directions), the board
- * for the chosen metric, packed for the browser (undefined when the store records no such
- * metric), and the experiment names for the filter. Remembered until the store changes.
+ * The data behind a leaderboard page: the store's metrics (titles, groups, directions), the whole
+ * board for the chosen metric (undefined when the store records no such metric), and the
+ * experiment names for the filter; remembered until the store changes, so the page, its data
+ * file and every query of it rank the store once.
  */
-import type { Store } from "@hemlock/store";
-import type { LeaderboardData } from "../components/leaderboard-board";
+import type { MetricBoard, MetricInfo, Store } from "@hemlock/store";
 import { hemlockStore } from "./hemlock-store";
-import { packBoard } from "./packed-board";
+import { cachedRead } from "./store-cache";
 
-export async function leaderboardData(
-  store: Store,
-  metric: string | undefined,
-): Promise<(LeaderboardData & { known: true }) | { known: false; metrics: string[] }> {
+export type LeaderboardData =
+  | { known: true; board: MetricBoard; metrics: MetricInfo[]; experiments: string[] }
+  | { known: false; metrics: string[] };
+
+export async function leaderboardData(store: Store, metric: string | undefined): Promise<LeaderboardData> {
   const h = await hemlockStore();
   const metrics = h.metricCatalog(store);
   const chosen = metric ?? h.defaultMetric(metrics);
@@ -19,8 +20,13 @@ export async function leaderboardData(
     return { known: false, metrics: metrics.map((m) => m.name) };
   return {
     known: true,
-    board: packBoard(h.metricBoard(store, { metric: chosen })),
+    board: h.metricBoard(store, { metric: chosen }),
     metrics,
     experiments: h.listExperiments(store).map((e) => e.name),
   };
+}
+
+/** leaderboardData, remembered until the store changes (undefined metric: the store's default). */
+export function cachedLeaderboard(metric: string | undefined) {
+  return cachedRead(`board:${metric ?? ""}`, (store) => leaderboardData(store, metric));
 }

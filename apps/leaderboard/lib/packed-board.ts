@@ -7,6 +7,7 @@
  */
 import type { BoardEntry, BoardSetting, MetricBoard, MetricInfo } from "@hemlock/store";
 import type { LeaderboardRow } from "@hemlock/store/portable";
+import { stringTable } from "./packed-records";
 
 type Num = number | null;
 /** [defense, setting, mean, sd, ciLow, ciHigh, n, rank, best, vs best: n, difference, p, adjusted p, significant; clean: mean, ciLow, ciHigh, n] */
@@ -59,17 +60,7 @@ export interface PackedBoard {
 }
 
 export function packBoard(board: MetricBoard): PackedBoard {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const s = (text: string) => {
-    let i = index.get(text);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(text);
-      index.set(text, i);
-    }
-    return i;
-  };
+  const { strings, s } = stringTable();
   const settings = board.settings.map(
     (setting): PackedSetting => [
       s(setting.key),

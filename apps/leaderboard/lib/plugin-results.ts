@@ -1,37 +1,62 @@
 /**
- * The results behind a defense's or an attack's page: the aggregated ASR and clean-accuracy rows
- * of its settings (with "none" beside a defense for reference), every defense's rows in the
- * settings it appears in (for the Pareto front), and for a defense its rank in each setting.
+ * The results behind a defense's or an attack's page, read from the attack-success board the
+ * leaderboard already ranked (remembered until the store changes, so a page costs a filter, not a
+ * query): every dataset and model it ran in, with, for a defense, its mean rank there; and for one
+ * of those pairs (the page's focus, so a page over 100k cells carries tens of settings, not a
+ * thousand) its own ASR and clean-accuracy rows ("none"'s beside a defense's, for reference),
+ * every defense's rows in its settings (the Pareto chart), and a defense's rank in each setting.
  */
-import type { BoardEntry, CellFilter, LeaderboardRow, Store } from "@hemlock/store";
-import { hemlockStore } from "./hemlock-store";
+import type { BoardEntry, LeaderboardRow } from "@hemlock/store";
+import { labelMatches } from "@hemlock/store/portable";
+import { cachedLeaderboard } from "./leaderboard-data";
+import { isStoreProblem, type StoreProblem } from "./results-store";
+import { pluginName } from "./site-paths";
 
-const METRICS = ["attackSuccessRate", "cleanAccuracy"];
+export interface PluginPair {
+  dataset: string;
+  model: string;
+  /** Settings (attack and rate; dataset and model are the pair's) it ran in. */
+  settings: number;
+  /** For a defense: its mean ASR rank over the pair's settings, and how often it ranked first. */
+  meanRank?: number;
+  first?: number;
+}
+
+export type RankRow = BoardEntry & { dataset: string; model: string; attack: string; rate: number; of: number };
 
 export interface PluginResults {
-  /** The plugin's own rows (and "none"'s, for a defense), for the rate chart. */
+  pairs: PluginPair[];
+  /** The pair the page shows in detail (undefined when the plugin has no results). */
+  focus?: { dataset: string; model: string };
+  /** The plugin's own rows in the focus pair (and "none"'s, for a defense), for the rate chart. */
   rows: LeaderboardRow[];
-  /** Every defense in the settings the plugin appears in, for the Pareto chart. */
+  /** Every defense in the focus pair's settings the plugin appears in, for the Pareto chart. */
   neighbours: LeaderboardRow[];
-  /** For a defense: its entry in each setting's ASR ranking, with the number of defenses ranked there. */
-  ranks: (BoardEntry & { dataset: string; model: string; attack: string; rate: number; of: number })[];
-  /** Other defenses (or attacks) sharing a setting with it, for compare links. */
+  /** For a defense: its entry in each of the focus pair's ASR rankings, with how many were ranked. */
+  ranks: RankRow[];
+  /** Other defenses sharing a setting with a defense anywhere, for compare links. */
   peers: string[];
 }
 
-export async function pluginResults(store: Store, kind: "defense" | "attack", name: string): Promise<PluginResults> {
-  const h = await hemlockStore();
-  const filter: CellFilter = kind === "defense" ? { defense: name } : { attack: name };
-  const own = h.leaderboard(store, { ...filter, metrics: METRICS });
+/** undefined when the focus names a pair the plugin never ran in. */
+export async function pluginResults(
+  kind: "defense" | "attack",
+  name: string,
+  focus?: { dataset: string; model: string },
+): Promise<PluginResults | StoreProblem | undefined> {
+  // The ASR board holds ASR and clean-accuracy rows; a store without ASR has the clean board only.
+  let data = await cachedLeaderboard("attackSuccessRate");
+  if (!isStoreProblem(data) && !data.known) data = await cachedLeaderboard("cleanAccuracy");
+  if (isStoreProblem(data)) return data;
+  if (!data.known) return { pairs: [], rows: [], neighbours: [], ranks: [], peers: [] };
+  const { board } = data;
+  const own = board.rows.filter((r) => labelMatches(kind === "defense" ? r.defense : r.attack, name));
   const comparisons = new Set(own.map((r) => r.comparison).filter((c) => c !== ""));
-  const all = h.leaderboard(store, { ...(kind === "attack" ? filter : {}), metrics: METRICS });
-  const neighbours = all.filter((r) => comparisons.has(r.comparison));
-  const reference = kind === "defense" && name !== "none" ? neighbours.filter((r) => r.defense === "none") : [];
-  const ranks =
-    kind === "defense"
-      ? h.metricBoard(store, { metric: "attackSuccessRate" }).settings.flatMap((s) =>
+  const ranks: RankRow[] =
+    kind === "defense" && board.metric.name === "attackSuccessRate"
+      ? board.settings.flatMap((s) =>
           s.entries
-            .filter((e) => e.defense === name || e.defense.startsWith(`${name} `))
+            .filter((e) => labelMatches(e.defense, name))
             .map((e) => ({
               ...e,
               dataset: s.dataset,
@@ -42,9 +67,53 @@ export async function pluginResults(store: Store, kind: "defense" | "attack", na
             })),
         )
       : [];
+  const pairKey = (r: { dataset: string; model: string }) => `${r.dataset}\u0000${r.model}`;
+  const pairs = new Map<string, PluginPair & { keys: Set<string>; rankSum: number; ranked: number }>();
+  for (const r of own) {
+    const p = pairs.get(pairKey(r)) ?? {
+      dataset: r.dataset,
+      model: r.model,
+      settings: 0,
+      keys: new Set(),
+      rankSum: 0,
+      ranked: 0,
+    };
+    p.keys.add(`${r.attack}\u0000${r.rate}`);
+    pairs.set(pairKey(r), p);
+  }
+  const firsts = new Map<string, number>();
+  for (const r of ranks) {
+    const p = pairs.get(pairKey(r));
+    if (!p) continue;
+    p.rankSum += r.rank;
+    p.ranked++;
+    if (r.rank === 1) firsts.set(pairKey(r), (firsts.get(pairKey(r)) ?? 0) + 1);
+  }
+  const listed: PluginPair[] = [...pairs.values()]
+    .sort((a, b) => a.dataset.localeCompare(b.dataset) || a.model.localeCompare(b.model))
+    .map((p) => ({
+      dataset: p.dataset,
+      model: p.model,
+      settings: p.keys.size,
+      ...(p.ranked > 0 ? { meanRank: p.rankSum / p.ranked, first: firsts.get(pairKey(p)) ?? 0 } : {}),
+    }));
+  const chosen = focus ?? listed[0];
+  if (focus && !listed.some((p) => pairKey(p) === pairKey(focus))) return undefined;
+  const inFocus = (r: { dataset: string; model: string }) => chosen !== undefined && pairKey(r) === pairKey(chosen);
+  const neighbours = board.rows.filter((r) => comparisons.has(r.comparison) && inFocus(r));
+  const reference = kind === "defense" && name !== "none" ? neighbours.filter((r) => r.defense === "none") : [];
   const peers =
     kind === "defense"
-      ? [...new Set(neighbours.map((r) => r.defense.split(" ")[0] as string))].filter((d) => d !== name).sort()
+      ? [...new Set(board.rows.filter((r) => comparisons.has(r.comparison)).map((r) => pluginName(r.defense)))]
+          .filter((d) => d !== name)
+          .sort()
       : [];
-  return { rows: [...own, ...reference], neighbours, ranks, peers };
+  return {
+    pairs: listed,
+    ...(chosen ? { focus: { dataset: chosen.dataset, model: chosen.model } } : {}),
+    rows: [...own.filter(inFocus), ...reference],
+    neighbours,
+    ranks: ranks.filter(inFocus),
+    peers,
+  };
 }

@@ -26,9 +26,20 @@ export const paths = {
     href(metric ? `/leaderboard/${part(metric)}` : "/", query),
   experiments: () => href("/experiments"),
   experiment: (name: string, query?: Record<string, string | undefined>) => href(`/experiments/${part(name)}`, query),
-  cell: (identity: string) => href(`/cells/${part(identity)}`),
-  defense: (label: string) => href(`/defenses/${part(pluginName(label))}`),
-  attack: (label: string) => href(`/attacks/${part(pluginName(label))}`),
-  compare: (a?: string, b?: string) => (a && b ? href(`/compare/${part(a)}/${part(b)}`) : href("/compare")),
+  // One page for every cell, which a published site serves as one file that reads a shard of cells.
+  cell: (identity: string) => href("/cells", { id: identity }),
+  defense: (label: string, pair?: { dataset: string; model: string }) =>
+    href(`/defenses/${part(pluginName(label))}${pair ? `/${part(pair.dataset)}/${part(pair.model)}` : ""}`),
+  attack: (label: string, pair?: { dataset: string; model: string }) =>
+    href(`/attacks/${part(pluginName(label))}${pair ? `/${part(pair.dataset)}/${part(pair.model)}` : ""}`),
+  // A pair has one page, its names in alphabetical order: a published site holds each pair once.
+  compare: (a?: string, b?: string) => {
+    if (!a || !b) return href("/compare");
+    const [x, y] = [a, b].sort();
+    return href(`/compare/${part(x as string)}/${part(y as string)}`);
+  },
   reproductions: () => href("/reproductions"),
+  /** A data file the browser fetches (a board, a shard of cells): a file, so no trailing slash. */
+  data: (...parts: string[]) => `${BASE}/data/${parts.map(encodeURIComponent).join("/")}`,
+  boardData: (metric: string) => paths.data("boards", `${metric}.json`),
 };

@@ -1,17 +1,19 @@
 "use client";
 /**
- * A view's state kept in its URL's query string, so a link shows what its sender saw: read once
- * the page is in the browser (a published page is the same file for every query), written back
- * with history.replaceState as the state changes, without reloading.
+ * A view's state kept in its URL's query string, so a link shows what its sender saw: the state
+ * the server rendered for first (a served page's own query; none for a published page, which is
+ * the same file for every query), then the location's once the page is in the browser, written
+ * back with history.replaceState as the state changes, without reloading.
  */
 import { useCallback, useEffect, useState } from "react";
+import { queryState, type UrlState } from "./query-state";
 
-export type UrlState = Record<string, string>;
+export type { UrlState };
 
 export function useUrlState(initial: UrlState = {}): [UrlState, (change: UrlState) => void] {
   const [state, setState] = useState<UrlState>(initial);
   useEffect(() => {
-    setState(Object.fromEntries(new URLSearchParams(window.location.search)));
+    setState(queryState(Object.fromEntries(new URLSearchParams(window.location.search))));
   }, []);
   const update = useCallback((change: UrlState) => {
     setState((previous) => {

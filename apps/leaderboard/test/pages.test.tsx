@@ -9,9 +9,10 @@ import { describe, expect, it } from "vitest";
 import { LeaderboardBoard } from "../components/leaderboard-board";
 import { ReproductionsView } from "../components/reproductions-view";
 import { StoreProblemView } from "../components/store-problem-view";
+import { boardView, exportRows, sameViewState } from "../lib/board-view";
 import { hemlockStore } from "../lib/hemlock-store";
 import { leaderboardData } from "../lib/leaderboard-data";
-import { unpackBoard } from "../lib/packed-board";
+import { packBoard, unpackBoard } from "../lib/packed-board";
 import { isStoreProblem, readStore, type StoreProblem, withStore } from "../lib/results-store";
 
 const h = await hemlockStore();
@@ -84,8 +85,8 @@ describe("the leaderboard app, on a store the tests fill", async () => {
   it("ranks the defenses of each setting with their intervals and paired tests, clean accuracy beside them", async () => {
     const data = await withStore((s) => leaderboardData(s, "attackSuccessRate"), path);
     if (!data.known) throw new Error("attackSuccessRate is recorded");
-    const board = unpackBoard(data.board);
-    // Packing for the browser loses nothing: the rows (the downloads) come back exactly.
+    // Packing for the browser (the board's data file) loses nothing: the rows (the downloads) come back exactly.
+    const board = unpackBoard(JSON.parse(JSON.stringify(packBoard(data.board))));
     const direct = await withStore((s) => h.metricBoard(s, { metric: "attackSuccessRate" }), path);
     expect(board.rows).toEqual(direct.rows);
     expect(JSON.stringify(board.rows)).toBe(JSON.stringify(direct.rows));
@@ -105,7 +106,10 @@ describe("the leaderboard app, on a store the tests fill", async () => {
     ]);
     // STRIP is 40 points worse on every seed: a difference with zero variance, p < 0.001.
     expect(entries[1]?.versusBest?.significant).toBe(true);
-    const html = renderToStaticMarkup(<LeaderboardBoard {...data} />);
+    const view = boardView(data.board, data.experiments, {});
+    const html = renderToStaticMarkup(
+      <LeaderboardBoard view={view} metrics={data.metrics} initialState={{}} dataUrl="/data/boards/asr.json" />,
+    );
     expect(html).toContain(">spectral-signatures</a>");
     expect(html).toContain("13.0 ± 2.0");
     expect(html).toContain("+40.0 (p &lt; 0.001)");
@@ -118,6 +122,30 @@ describe("the leaderboard app, on a store the tests fill", async () => {
       known: false,
       metrics: ["attackSuccessRate", "cleanAccuracy"],
     });
+  });
+
+  it("computes a board's view for a URL's state, the same on the server as in the browser", async () => {
+    const data = await withStore((s) => leaderboardData(s, "attackSuccessRate"), path);
+    if (!data.known) throw new Error("attackSuccessRate is recorded");
+    const state = { rate: "0.1", defense: "strip", sort: "n" };
+    const view = boardView(data.board, data.experiments, state);
+    expect([view.shownSettings, view.allSettings, view.page, view.pages]).toEqual([1, 2, 1, 1]);
+    expect(view.pageSettings.map((s) => [s.rate, s.entries.map((e) => e.defense)])).toEqual([[0.1, ["strip"]]]);
+    // Sorting happens within a table, so it is not part of what decides the view.
+    expect(view.state).toEqual({ rate: "0.1", defense: "strip" });
+    expect(sameViewState(state, { defense: "strip", rate: "0.1" })).toBe(true);
+    expect(sameViewState(state, { rate: "0.05", defense: "strip" })).toBe(false);
+    expect(exportRows(data.board, state).map((r) => [r.defense, r.rate, r.metric])).toEqual([
+      ["strip", 0.1, "attackSuccessRate"],
+      ["strip", 0.1, "cleanAccuracy"],
+    ]);
+    const pivot = boardView(data.board, data.experiments, { view: "pivot" }).pivot;
+    expect(pivot?.columns).toEqual(["0.05", "0.1"]);
+    expect(pivot?.rows.map((r) => [r.labels[3], r.cells.map((c) => c?.best)])).toEqual([
+      ["spectral-signatures", [true, true]],
+      ["strip", [false, false]],
+      ["none", [false, false]],
+    ]);
   });
 
   it("shows each reproduction's checks, run time, differences and findings, and a failing target as failing", async () => {

@@ -154,9 +154,10 @@ describe("hemlock serve", () => {
 
   it("shows the compare page's paired tests as `hemlock compare --json` computes them", async () => {
     const { page } = session;
+    // A pair has one page, its names in alphabetical order, whichever order the picker was given.
     await page.goto(`${server.url}compare/?a=none&b=knn-label-sanitization`);
-    await page.waitForURL(/compare\/none\/knn-label-sanitization\/$/);
-    const json = JSON.parse(await hemlock(["compare", "none", "knn-label-sanitization", "--db", db, "--json"])) as {
+    await page.waitForURL(/compare\/knn-label-sanitization\/none\/$/);
+    const json = JSON.parse(await hemlock(["compare", "knn-label-sanitization", "none", "--db", db, "--json"])) as {
       settings: { rate: number; t: { p: number }; pAdjusted: number }[];
       wins: { a: number; b: number; ties: number };
     };
@@ -167,7 +168,7 @@ describe("hemlock serve", () => {
     expect(cells[8]).toBe(formatP(json.settings[0]?.t.p as number));
     expect(cells[10]).toBe(formatP(json.settings[0]?.pAdjusted as number));
     expect(await page.locator('[data-testid="wins-attackSuccessRate"]').textContent()).toContain(
-      `none better in ${json.wins.a}, knn-label-sanitization better in ${json.wins.b}, no significant difference in ${json.wins.ties}`,
+      `knn-label-sanitization better in ${json.wins.a}, none better in ${json.wins.b}, no significant difference in ${json.wins.ties}`,
     );
     expect(await chartMarks(page, "paired differences")).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, "compare.png"), fullPage: true });
@@ -181,7 +182,7 @@ describe("hemlock serve", () => {
     expect(await page.locator('[data-testid="spec-text"]').textContent()).toContain("name: tiny");
     await page.screenshot({ path: join(SCREENSHOTS, "experiment.png"), fullPage: true });
     await page.locator("table a code").first().click();
-    await page.waitForURL(/\/cells\/[0-9a-f]{64}\/$/);
+    await page.waitForURL(/\/cells\/\?id=[0-9a-f]{64}$/);
     const provenance = (await page.locator('[data-testid="provenance"]').textContent()) ?? "";
     expect(provenance).toContain("backend");
     expect(provenance).toMatch(/Node\s*v20|Nodev2\d/);
@@ -213,7 +214,19 @@ describe("hemlock publish", () => {
     const site = join(dir, "site");
     const printed = await hemlock(["publish", "--db", db, "--out", site, "--base-path", "/sub"]);
     expect(printed).toMatch(/wrote \d+ pages/);
-    expect((await readdir(join(site, "cells"))).length).toBe(27);
+    // Cells are one page that reads the cell from its shard: every cell is in one shard file.
+    expect(await readdir(join(site, "cells"))).toEqual(["index.html"]);
+    const shards = await readdir(join(site, "data", "cells"));
+    const published = (
+      await Promise.all(
+        shards.map(
+          async (f) => JSON.parse(await readFile(join(site, "data", "cells", f), "utf8")) as { identity: string }[],
+        ),
+      )
+    ).flat();
+    expect(published).toHaveLength(27);
+    const prefix = (shards[0] as string).length - ".json".length;
+    expect(published.every((c) => shards.includes(`${c.identity.slice(0, prefix)}.json`))).toBe(true);
     host = await staticHost(site, "/sub");
     const { page } = session;
     const before = session.requests.length;
@@ -227,6 +240,14 @@ describe("hemlock publish", () => {
     expect(await page.locator('[data-testid="compare-cleanAccuracy"] tbody tr').count()).toBeGreaterThan(0);
     await page.goto(`${host.origin}/sub/experiments/tiny/`);
     expect(await chartMarks(page, "grid heatmap: attack success rate (%)")).toBeGreaterThan(0);
+    // A cell's page on the static host: the one cells page, reading the cell from its shard.
+    await page.locator("table a code").first().click();
+    await page.waitForURL(/\/sub\/cells\/\?id=[0-9a-f]{64}$/);
+    await page.locator('[data-testid="provenance"]').waitFor();
+    expect(await page.locator('[data-testid="provenance"]').textContent()).toContain("peak RSS");
+    expect(await chartMarks(page, "training curve")).toBeGreaterThanOrEqual(2);
+    await page.goto(`${host.origin}/sub/cells/?id=${"0".repeat(64)}`);
+    await page.locator('[role="alert"]', { hasText: "This site has no cell" }).waitFor();
     const failed = session.requests.slice(before).filter((u) => !u.startsWith(`${host.origin}/sub/`));
     expect(failed).toEqual([]);
     expect(session.errors).toEqual([]);

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { ExperimentView } from "../../../components/experiment-view";
 import { StoreProblemView } from "../../../components/store-problem-view";
 import { experimentData } from "../../../lib/experiment-data";
-import { isStoreProblem, readStore } from "../../../lib/results-store";
+import { isStoreProblem } from "../../../lib/results-store";
+import { cachedRead } from "../../../lib/store-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ExperimentPage({ params }: { params: Params }) {
   const name = decodeURIComponent((await params).name);
-  const data = await readStore((store) => experimentData(store, name));
+  const data = await cachedRead(`experiment:${name}`, (store) => experimentData(store, name));
   if (isStoreProblem(data)) return <StoreProblemView {...data} />;
   if (!data) notFound();
   return <ExperimentView data={data} page={1} />;

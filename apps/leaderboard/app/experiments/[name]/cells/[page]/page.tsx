@@ -1,10 +1,17 @@
-/** A further page of an experiment's cells (the first is on the experiment's own page). */
+/**
+ * A further page of an experiment's cells (the first is on the experiment's own page): the list
+ * alone, with links to the other pages and back to the experiment.
+ */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ExperimentView } from "../../../../../components/experiment-view";
+import { CellTable } from "../../../../../components/cell-table";
+import { CellPages } from "../../../../../components/experiment-view";
 import { StoreProblemView } from "../../../../../components/store-problem-view";
-import { experimentData } from "../../../../../lib/experiment-data";
-import { isStoreProblem, readStore } from "../../../../../lib/results-store";
+import { CELLS_PER_PAGE } from "../../../../../lib/experiment-data";
+import { hemlockStore } from "../../../../../lib/hemlock-store";
+import { isStoreProblem } from "../../../../../lib/results-store";
+import { paths } from "../../../../../lib/site-paths";
+import { cachedRead } from "../../../../../lib/store-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +24,22 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ExperimentCellsPage({ params }: { params: Params }) {
   const { name: raw, page: pageText } = await params;
+  const name = decodeURIComponent(raw);
   const page = Number(pageText);
   if (!Number.isInteger(page) || page < 1) notFound();
-  const data = await readStore((store) => experimentData(store, decodeURIComponent(raw), page));
-  if (isStoreProblem(data)) return <StoreProblemView {...data} />;
-  if (!data || data.cells.length === 0) notFound();
-  return <ExperimentView data={data} page={page} />;
+  const h = await hemlockStore();
+  const listed = await cachedRead(`experiment-cells:${name}:${page}`, (store) =>
+    h.experimentCellPage(store, name, page, CELLS_PER_PAGE),
+  );
+  if (isStoreProblem(listed)) return <StoreProblemView {...listed} />;
+  if (!listed || listed.cells.length === 0) notFound();
+  return (
+    <>
+      <h1>
+        <a href={paths.experiment(name)}>{name}</a>: cells
+      </h1>
+      <CellPages name={name} total={listed.total} page={page} />
+      <CellTable cells={listed.cells} />
+    </>
+  );
 }
