@@ -52,12 +52,16 @@ export {
 } from "./open-store.js";
 export { pastWallTimes, settingKey } from "./past-runs.js";
 export {
+  type ComparableNames,
+  type CompareAxis,
   type CompareOptions,
-  compareDefenses,
-  type DefenseComparison,
-  defenseComparer,
+  comparableNames,
+  compareAxisOf,
+  comparePlugins,
+  type PluginComparison,
+  pluginComparer,
   type SettingComparison,
-} from "./reports/compare-defenses.js";
+} from "./reports/compare-plugins.js";
 export { type FriedmanAcrossSettings, friedmanAcrossSettings } from "./reports/friedman-across-settings.js";
 export {
   byBoardOrder,

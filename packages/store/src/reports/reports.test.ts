@@ -10,7 +10,7 @@ import { holmAdjust } from "../statistics/holm.js";
 import { pairedTTest } from "../statistics/paired-t-test.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon-signed-rank.js";
 import { fillSyntheticGrid, type SyntheticCell } from "../testing/synthetic-grid.js";
-import { compareDefenses } from "./compare-defenses.js";
+import { comparableNames, compareAxisOf, comparePlugins } from "./compare-plugins.js";
 import { friedmanAcrossSettings } from "./friedman-across-settings.js";
 import { rankDefenses } from "./ranked-leaderboard.js";
 
@@ -126,7 +126,7 @@ describe("two defenses compared in every setting they share", () => {
   it("tests each setting, Holm-corrects over settings and counts wins by the metric's direction", async () => {
     const store = await tempStore();
     fillSyntheticGrid(store, values);
-    const asr = compareDefenses(store, { a: "strip", b: "none", metric: "attackSuccessRate" });
+    const asr = comparePlugins(store, { a: "strip", b: "none", metric: "attackSuccessRate" });
     expect(asr.settings.map((s) => [s.rate, s.seeds.length, s.better])).toEqual([
       [0.05, 5, "a"],
       [0.1, 5, "a"],
@@ -134,7 +134,7 @@ describe("two defenses compared in every setting they share", () => {
     expect(asr.settings[1]?.meanDifference).toBeCloseTo(0.6 - 0.95, 12);
     expect(asr.wins).toEqual({ a: 2, b: 0, ties: 0 });
 
-    const acc = compareDefenses(store, { a: "strip", b: "none", metric: "cleanAccuracy" });
+    const acc = comparePlugins(store, { a: "strip", b: "none", metric: "cleanAccuracy" });
     const strip = [1, 2, 3, 4, 5].map(
       (s) => values({ attack: "badnets", rate: 0.1, defense: "strip", seed: s }).cleanAccuracy,
     );
@@ -147,6 +147,44 @@ describe("two defenses compared in every setting they share", () => {
     expect(acc.settings[1]?.pAdjusted).toBeCloseTo(Math.min(1, 2 * t.p), 10);
     expect(acc.wins).toEqual({ a: 0, b: 0, ties: 2 });
     expect(acc.overall?.n).toBe(2);
+    store.close();
+  });
+
+  it("compares two attacks in the settings that differ only by attack, per defense", async () => {
+    const store = await tempStore();
+    // The same grid under two attacks: blended's ASR is 0.2 lower than BadNets' in every cell.
+    const asr = (attack: string) => (c: SyntheticCell) => ({
+      attackSuccessRate: (attack === "blended" ? -0.2 : 0) + values(c).attackSuccessRate,
+      cleanAccuracy: values(c).cleanAccuracy,
+    });
+    fillSyntheticGrid(store, asr("badnets"), { experiment: "badnets-grid", attack: "badnets" });
+    fillSyntheticGrid(store, asr("blended"), { experiment: "blended-grid", attack: "blended" });
+    const result = comparePlugins(store, { a: "badnets", b: "blended", metric: "attackSuccessRate", axis: "attack" });
+    expect(result.axis).toBe("attack");
+    const names = comparableNames(store);
+    expect(compareAxisOf(names, "badnets", "blended")).toBe("attack");
+    expect(compareAxisOf(names, "strip", "none")).toBe("defense");
+    expect(compareAxisOf(names, "strip", "blended")).toBeUndefined();
+    // Two rates x three defenses, each paired over five seeds.
+    expect(result.settings.map((s) => [s.shared, s.rate, s.labelA, s.labelB, s.seeds.length])).toEqual(
+      ["none", "spectral-signatures", "strip"].flatMap((d) => [
+        [d, 0.05, "badnets", "blended", 5],
+        [d, 0.1, "badnets", "blended", 5],
+      ]),
+    );
+    for (const s of result.settings) expect(s.meanDifference).toBeCloseTo(0.2, 12);
+    // Lower ASR is "better" for the metric's direction: blended, the weaker attack, wins each setting.
+    expect(result.wins).toEqual({ a: 0, b: 6, ties: 0 });
+    // In one defense's settings only.
+    expect(
+      comparePlugins(store, {
+        a: "badnets",
+        b: "blended",
+        metric: "attackSuccessRate",
+        axis: "attack",
+        shared: "strip",
+      }).settings.length,
+    ).toBe(2);
     store.close();
   });
 
@@ -180,12 +218,12 @@ describe("two defenses compared in every setting they share", () => {
         finishedAt: at,
       })),
     );
-    expect(() => compareDefenses(store, { a: "strip", b: "none", metric: "attackSuccessRate" })).toThrow(
+    expect(() => comparePlugins(store, { a: "strip", b: "none", metric: "attackSuccessRate" })).toThrow(
       '"strip" names 2 defenses in one setting: "strip", "strip frr=0.1"',
     );
-    expect(
-      compareDefenses(store, { a: "strip frr=0.1", b: "none", metric: "attackSuccessRate" }).settings,
-    ).toHaveLength(1);
+    expect(comparePlugins(store, { a: "strip frr=0.1", b: "none", metric: "attackSuccessRate" }).settings).toHaveLength(
+      1,
+    );
     store.close();
   });
 });

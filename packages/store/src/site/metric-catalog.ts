@@ -38,10 +38,13 @@ export function metricInfo(name: string): MetricInfo {
 export function metricCatalog(store: Store, experimentId?: number): MetricInfo[] {
   let names = metricNames(store);
   if (experimentId !== undefined) {
-    // One indexed probe per name: stops at the experiment's first value of it.
+    // Per name, the experiment's cells in turn, each an indexed probe of its metrics, stopping at
+    // the first value. CROSS JOIN keeps that order: led by the metric's index, SQLite would walk
+    // every cell's value of the name until one is the experiment's (600 ms over 100k cells for an
+    // experiment recorded late; under 1 ms this way).
     const has = store.sqlite.prepare(
-      `SELECT 1 FROM metrics m JOIN experiment_cells ec ON ec.identity = m.identity
-       WHERE m.name = ? AND ec.experiment_id = ? AND m.value IS NOT NULL LIMIT 1`,
+      `SELECT 1 FROM experiment_cells ec CROSS JOIN metrics m ON m.identity = ec.identity AND m.name = ?
+       WHERE ec.experiment_id = ? AND m.value IS NOT NULL LIMIT 1`,
     );
     names = names.filter((name) => has.get(name, experimentId) !== undefined);
   }
