@@ -151,9 +151,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "compare",
-    args: "<defenseA> <defenseB>",
-    summary: "two defenses in every setting they share: paired t and Wilcoxon tests over seeds, Holm-corrected",
-    options: statisticsOptions("the metric to compare"),
+    args: "<a> <b>",
+    summary:
+      "two defenses (or two attacks) in every setting they share: paired t and Wilcoxon tests over seeds, Holm-corrected",
+    options: [
+      ...statisticsOptions("the metric to compare"),
+      () => new Option("--defense <label>", "comparing two attacks: only this defense's settings"),
+    ],
     load: () => import("./commands/compare.js"),
   },
   {

@@ -68,7 +68,7 @@ export async function writeStaticSite(
   };
   let inFlight = 0;
   const workers = Array.from({ length: PER_SERVER * origins.length }, async (_, worker) => {
-    const server = origins[worker % origins.length] as string;
+    const own = origins[worker % origins.length] as string;
     // Each worker takes the next page; pages found meanwhile join the queue.
     for (;;) {
       const next = queue.shift();
@@ -79,7 +79,7 @@ export async function writeStaticSite(
       }
       inFlight++;
       try {
-        await fetchPage(server, next);
+        await fetchPage(affinity(next, base, origins) ?? own, next);
       } finally {
         inFlight--;
       }
@@ -95,6 +95,22 @@ export async function writeStaticSite(
   if (icon.ok) await writeFile(join(out, "icon.svg"), Buffer.from(await icon.arrayBuffer()));
   await cp(join(build.appDir, build.distDir, "static"), join(out, "_next", "static"), { recursive: true });
   return { pages, bytes: bytes + Buffer.byteLength(notFound), dataFiles: dataFiles.length, dataBytes };
+}
+
+/**
+ * The server a request should go to, when it matters: a metric's board page and its data file
+ * read the same ranking, which each server computes once and remembers, so both go to the server
+ * the metric's name picks (ranking a metric over 100k cells takes seconds).
+ */
+function affinity(path: string, base: string, origins: string[]): string | undefined {
+  const metric =
+    /^\/leaderboard\/([^/]+)\/$/.exec(path.slice(base.length))?.[1] ??
+    /^\/data\/boards\/([^/]+)\.json$/.exec(path.slice(base.length))?.[1];
+  if (metric === undefined) return undefined;
+  const name = decodeURIComponent(metric);
+  let hash = 0;
+  for (const c of name) hash = (hash * 31 + (c.codePointAt(0) as number)) >>> 0;
+  return origins[hash % origins.length];
 }
 
 /** The site's own page links in a page (not its assets), as paths without query or fragment. */

@@ -1,11 +1,19 @@
 /**
- * `hemlock compare DEF_A DEF_B`: the two defenses in every setting they share, per setting both
- * means over the shared seeds, the difference, the paired t-test and Wilcoxon signed-rank p, and
- * the chosen test Holm-corrected over the settings; then wins, losses and ties, and a signed-rank
- * test over the settings' means.
+ * `hemlock compare A B`: two defenses (or two attacks, when both names are attacks) in every
+ * setting they share, per setting both means over the shared seeds, the difference, the paired
+ * t-test and Wilcoxon signed-rank p, and the chosen test Holm-corrected over the settings; then
+ * wins, losses and ties, and a signed-rank test over the settings' means.
  */
 import { HemlockError } from "@hemlock/core";
-import { compareDefenses, formatP, formatValue, metricTitle, type PairedTestName } from "@hemlock/store";
+import {
+  comparableNames,
+  compareAxisOf,
+  comparePlugins,
+  formatP,
+  formatValue,
+  metricTitle,
+  type PairedTestName,
+} from "@hemlock/store";
 import Table from "cli-table3";
 import { checkMetrics, resultFilter, significanceLevel } from "../result-filter.js";
 import { openExistingStore } from "../store-option.js";
@@ -14,30 +22,61 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const [a, b] = args as [string, string];
   const store = await openExistingStore(options.db);
   try {
-    const { defense: _, ...filter } = resultFilter(store, options);
+    const { defense, attack, ...filter } = resultFilter(store, options);
     const [metric] = checkMetrics(store, [String(options.metric)]) as [string];
     const test = options.test as PairedTestName;
     const alpha = significanceLevel(options);
-    const result = compareDefenses(store, { ...filter, a, b, metric, test, alpha });
+    const axis = compareAxisOf(comparableNames(store), a, b);
+    if (!axis)
+      throw new HemlockError(
+        "INVALID_ARGUMENT",
+        `"${a}" and "${b}" are not two defenses nor two attacks of the finished cells in ${store.path}`,
+        "`hemlock ls` lists the defenses and attacks there are.",
+      );
+    // --attack narrows a comparison of defenses to one attack's settings, --defense one of attacks.
+    const shared = axis === "defense" ? attack : defense;
+    const result = comparePlugins(store, {
+      ...filter,
+      a,
+      b,
+      metric,
+      axis,
+      test,
+      alpha,
+      ...(shared !== undefined ? { shared } : {}),
+    });
     if (result.settings.length === 0)
       throw new HemlockError(
         "INVALID_ARGUMENT",
         `"${a}" and "${b}" share no setting with two or more common seeds in ${store.path}${filter.experimentId === undefined ? "" : ` (experiment ${String(options.experiment)})`}`,
-        "Defenses are compared on cells that differ only by defense; `hemlock leaderboard` lists the defenses in each setting.",
+        `${axis === "defense" ? "Defenses" : "Attacks"} are compared on cells that differ only by ${axis}; \`hemlock leaderboard\` lists the defenses in each setting.`,
       );
     if (options.json) {
       console.log(JSON.stringify(result, null, 2));
       return 0;
     }
     const table = new Table({
-      head: ["dataset", "model", "attack", "rate", "n", a, b, "A − B", "t p", "Wilcoxon p", "p (Holm)", "better"],
+      head: [
+        "dataset",
+        "model",
+        axis === "defense" ? "attack" : "defense",
+        "rate",
+        "n",
+        a,
+        b,
+        "A − B",
+        "t p",
+        "Wilcoxon p",
+        "p (Holm)",
+        "better",
+      ],
       style: { head: [], border: [] },
     });
     for (const s of result.settings)
       table.push([
         s.dataset,
         s.model,
-        s.attack,
+        s.shared,
         s.rate,
         s.seeds.length,
         formatValue(metric, s.meanA),
