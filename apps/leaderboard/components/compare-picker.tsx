@@ -1,12 +1,12 @@
 "use client";
 /**
- * Choose two defenses to compare. The comparison lives at /compare/A/B/ (a page per pair, so a
- * published site has them); /compare/?a=A&b=B, the form's own URL, is sent there.
+ * Choose two defenses, or two attacks, to compare. The comparison lives at /compare/A/B/ (a page
+ * per pair, so a published site has them); /compare/?a=A&b=B, the form's own URL, is sent there.
  */
 import { useEffect, useState } from "react";
 import { paths } from "../lib/site-paths";
 
-export function ComparePicker({ defenses }: { defenses: string[] }) {
+export function ComparePicker({ defenses, attacks }: { defenses: string[]; attacks: string[] }) {
   const [a, setA] = useState(defenses[0] ?? "");
   const [b, setB] = useState(defenses[1] ?? "");
   useEffect(() => {
@@ -29,11 +29,20 @@ export function ComparePicker({ defenses }: { defenses: string[] }) {
         ] as const
       ).map(([side, chosen, choose]) => (
         <label key={side}>
-          defense {side}
+          {side}
           <select name={side.toLowerCase()} value={chosen} onChange={(e) => choose(e.target.value)}>
-            {defenses.map((d) => (
-              <option key={d}>{d}</option>
-            ))}
+            <optgroup label="defenses">
+              {defenses.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </optgroup>
+            {attacks.length > 1 && (
+              <optgroup label="attacks">
+                {attacks.map((d) => (
+                  <option key={`attack:${d}`}>{d}</option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
       ))}

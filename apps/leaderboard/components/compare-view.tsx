@@ -1,6 +1,6 @@
 "use client";
 /**
- * A comparison of two defenses, in the browser: per metric, the wins, ties and losses over every
+ * A comparison of two defenses (or two attacks), in the browser: per metric, the wins, ties and losses over every
  * shared setting and the signed-rank test over them, a summary per dataset and model, and for the
  * dataset and model in the URL (?dataset=&model=; the first by default) the per-setting table and
  * the chart of the paired differences. The server renders the URL's own view; a published page
@@ -8,7 +8,7 @@
  */
 import { formatP, formatValue, metricTitle } from "@hemlock/store/portable";
 import { useMemo } from "react";
-import type { ComparedSetting, MetricComparison } from "../lib/compare-data";
+import type { CompareData, ComparedSetting, MetricComparison } from "../lib/compare-data";
 import { pText } from "../lib/display";
 import { unpackRecords } from "../lib/packed-records";
 import type { UrlState } from "../lib/query-state";
@@ -23,19 +23,20 @@ export function CompareView({
 }: {
   a: string;
   b: string;
-  results: MetricComparison[];
+  results: CompareData;
   initialState: UrlState;
 }) {
   const [state] = useUrlState(initialState);
+  const shared = results.axis === "defense" ? "attack" : "defense";
   return (
     <>
-      {results.map((r) =>
+      {results.metrics.map((r) =>
         "problem" in r ? (
           <p key={r.metric} className="fail" role="alert">
             {metricTitle(r.metric)}: {r.problem}
           </p>
         ) : (
-          <Comparison key={r.metric} a={a} b={b} result={r} state={state} />
+          <Comparison key={r.metric} a={a} b={b} result={r} state={state} shared={shared} />
         ),
       )}
     </>
@@ -47,11 +48,14 @@ function Comparison({
   b,
   result,
   state,
+  shared,
 }: {
   a: string;
   b: string;
   result: Extract<MetricComparison, { pairs: unknown }>;
   state: UrlState;
+  /** The other axis' name, the settings' label column: "attack" or "defense". */
+  shared: string;
 }) {
   const m = result.metric;
   const { wins, pairs } = result;
@@ -118,7 +122,7 @@ function Comparison({
                 <tr>
                   <th>dataset</th>
                   <th>model</th>
-                  <th>attack</th>
+                  <th>{shared}</th>
                   <th className="num">rate</th>
                   <th className="num">n</th>
                   <th className="num">A</th>
@@ -132,10 +136,10 @@ function Comparison({
               </thead>
               <tbody>
                 {settings.map((s) => (
-                  <tr key={`${s.attack}/${s.rate}`}>
+                  <tr key={`${s.shared}/${s.rate}`}>
                     <td>{s.dataset}</td>
                     <td>{s.model}</td>
-                    <td>{s.attack}</td>
+                    <td>{s.shared}</td>
                     <td className="num">{s.rate}</td>
                     <td className="num">{s.n}</td>
                     <td className="num">{formatValue(m, s.meanA)}</td>
@@ -156,7 +160,7 @@ function Comparison({
             title={`${metricTitle(m)}: ${a} − ${b}, ${focus?.dataset} · ${focus?.model}`}
             unit={points === 100 ? "points" : "value"}
             points={settings.map((s) => ({
-              setting: `${s.model} · ${s.attack} · ${s.rate}`,
+              setting: `${s.model} · ${s.shared} · ${s.rate}`,
               difference: points * s.meanDifference,
               low: points * s.ciLow,
               high: points * s.ciHigh,

@@ -1,16 +1,14 @@
 /**
- * The data behind a compare page (two defenses in every setting they share, for attack success
- * rate and clean accuracy, as `hemlock compare A B` computes it), from one comparer per metric
- * that reads the store once and is remembered until it changes: over a 100k-cell store a pair
- * costs milliseconds. The per-setting results travel packed; the page shows one dataset and model
- * of them at a time, with a summary per dataset and model above.
+ * The data behind a compare page (two defenses, or two attacks, in every setting they share, for
+ * attack success rate and clean accuracy, as `hemlock compare A B` computes it), from one comparer
+ * per axis and metric that reads the store once and is remembered until it changes: over a
+ * 100k-cell store a pair costs milliseconds. The per-setting results travel packed; the page shows
+ * one dataset and model of them at a time, with a summary per dataset and model above.
  */
-import type { SettingComparison } from "@hemlock/store";
+import type { CompareAxis, SettingComparison } from "@hemlock/store";
 import { hemlockStore } from "./hemlock-store";
-import { cachedLeaderboard } from "./leaderboard-data";
 import { type PackedRecords, packRecords } from "./packed-records";
-import { isStoreProblem, type StoreProblem } from "./results-store";
-import { pluginName } from "./site-paths";
+import { isStoreProblem, type StoreProblem, storePath } from "./results-store";
 import { cachedRead } from "./store-cache";
 
 const METRICS = ["attackSuccessRate", "cleanAccuracy"];
@@ -19,7 +17,8 @@ const METRICS = ["attackSuccessRate", "cleanAccuracy"];
 export interface ComparedSetting {
   dataset: string;
   model: string;
-  attack: string;
+  /** The attack when defenses are compared, the defense when attacks are. */
+  shared: string;
   rate: number;
   n: number;
   meanA: number;
@@ -56,7 +55,7 @@ export type MetricComparison =
 const flat = (s: SettingComparison): ComparedSetting => ({
   dataset: s.dataset,
   model: s.model,
-  attack: s.attack,
+  shared: s.shared,
   rate: s.rate,
   n: s.seeds.length,
   meanA: s.meanA,
@@ -68,7 +67,7 @@ const flat = (s: SettingComparison): ComparedSetting => ({
   wilcoxonP: s.wilcoxon.p,
   pAdjusted: s.pAdjusted,
   // The label of the better side in this setting (a variant, when the defense has several).
-  better: s.better === "a" ? s.defenseA : s.better === "b" ? s.defenseB : "",
+  better: s.better === "a" ? s.labelA : s.better === "b" ? s.labelB : "",
 });
 
 function pairSummaries(settings: readonly SettingComparison[]): PairSummary[] {
@@ -82,17 +81,28 @@ function pairSummaries(settings: readonly SettingComparison[]): PairSummary[] {
   return [...out.values()];
 }
 
-/** undefined when either name is no defense of the store. */
-export async function compareData(a: string, b: string): Promise<MetricComparison[] | StoreProblem | undefined> {
+export interface CompareData {
+  axis: CompareAxis;
+  metrics: MetricComparison[];
+}
+
+/** undefined when the names are not two defenses nor two attacks of the store. */
+export async function compareData(
+  a: string,
+  b: string,
+  path = storePath(),
+): Promise<CompareData | StoreProblem | undefined> {
   const h = await hemlockStore();
-  const board = await cachedLeaderboard("cleanAccuracy");
-  if (isStoreProblem(board)) return board;
-  const known = new Set(board.known ? board.board.rows.map((r) => pluginName(r.defense)) : []);
-  if (!known.has(a) || !known.has(b)) return undefined;
+  const names = await cachedRead("comparable-names", (store) => h.comparableNames(store), path);
+  if (isStoreProblem(names)) return names;
+  const axis = h.compareAxisOf(names, a, b);
+  if (!axis) return undefined;
   const out: MetricComparison[] = [];
   for (const metric of METRICS) {
-    const compare = await cachedRead(`comparer:${metric}`, (store) =>
-      h.metricNames(store).includes(metric) ? h.defenseComparer(store, { metric }) : undefined,
+    const compare = await cachedRead(
+      `comparer:${axis}:${metric}`,
+      (store) => (h.metricNames(store).includes(metric) ? h.pluginComparer(store, { metric, axis }) : undefined),
+      path,
     );
     if (isStoreProblem(compare)) return compare;
     if (!compare) continue;
@@ -108,7 +118,7 @@ export async function compareData(a: string, b: string): Promise<MetricCompariso
         settings: packRecords(result.settings.map(flat), [
           "dataset",
           "model",
-          "attack",
+          "shared",
           "rate",
           "n",
           "meanA",
@@ -129,5 +139,5 @@ export async function compareData(a: string, b: string): Promise<MetricCompariso
       });
     }
   }
-  return out;
+  return { axis, metrics: out };
 }

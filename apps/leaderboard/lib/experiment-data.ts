@@ -8,6 +8,8 @@ import type { HeatmapRow } from "@hemlock/store/portable";
 import type { CellListRow } from "../components/cell-table";
 import { hemlockStore } from "./hemlock-store";
 import { type PackedRecords, packRecords } from "./packed-records";
+import { isStoreProblem } from "./results-store";
+import { cachedRead } from "./store-cache";
 
 /** Cells listed a page: over a 100k-cell store an experiment of 5,000 cells is 25 pages. */
 export const CELLS_PER_PAGE = 200;
@@ -44,4 +46,17 @@ export async function experimentData(store: Store, name: string, page = 1): Prom
     totalCells: listed?.total ?? 0,
     ...(reproduction ? { reproduction } : {}),
   };
+}
+
+/**
+ * Page `page` of an experiment's cells, from its whole list read once and remembered until the
+ * store changes: publishing a 5,000-cell experiment reads its cells once, not once per page.
+ */
+export async function experimentCellsPage(name: string, page: number) {
+  const h = await hemlockStore();
+  const all = await cachedRead(`experiment-cells:${name}`, (store) =>
+    h.experimentCellPage(store, name, 1, Number.MAX_SAFE_INTEGER),
+  );
+  if (isStoreProblem(all) || all === undefined) return all;
+  return { cells: all.cells.slice((page - 1) * CELLS_PER_PAGE, page * CELLS_PER_PAGE), total: all.total };
 }

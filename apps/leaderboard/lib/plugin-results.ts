@@ -34,7 +34,7 @@ export interface PluginResults {
   neighbours: LeaderboardRow[];
   /** For a defense: its entry in each of the focus pair's ASR rankings, with how many were ranked. */
   ranks: RankRow[];
-  /** Other defenses sharing a setting with a defense anywhere, for compare links. */
+  /** Other defenses sharing a setting with a defense, or attacks run where an attack ran, for compare links. */
   peers: string[];
 }
 
@@ -102,12 +102,18 @@ export async function pluginResults(
   const inFocus = (r: { dataset: string; model: string }) => chosen !== undefined && pairKey(r) === pairKey(chosen);
   const neighbours = board.rows.filter((r) => comparisons.has(r.comparison) && inFocus(r));
   const reference = kind === "defense" && name !== "none" ? neighbours.filter((r) => r.defense === "none") : [];
-  const peers =
-    kind === "defense"
-      ? [...new Set(board.rows.filter((r) => comparisons.has(r.comparison)).map((r) => pluginName(r.defense)))]
-          .filter((d) => d !== name)
-          .sort()
-      : [];
+  // Defenses that met this one in a setting; attacks run in the same dataset, model, rate and defense.
+  const sharedWith = (r: LeaderboardRow) => `${r.dataset}\u0000${r.model}\u0000${r.rate}\u0000${r.defense}`;
+  const attackSettings = new Set(kind === "attack" ? own.map(sharedWith) : []);
+  const peers = [
+    ...new Set(
+      kind === "defense"
+        ? board.rows.filter((r) => comparisons.has(r.comparison)).map((r) => pluginName(r.defense))
+        : board.rows.filter((r) => attackSettings.has(sharedWith(r))).map((r) => pluginName(r.attack)),
+    ),
+  ]
+    .filter((p) => p !== name && !(kind === "attack" && p === "none"))
+    .sort();
   return {
     pairs: listed,
     ...(chosen ? { focus: { dataset: chosen.dataset, model: chosen.model } } : {}),

@@ -9,7 +9,7 @@ import { statSync } from "node:fs";
 import type { Store } from "@hemlock/store";
 import { readStore, type StoreProblem, storePath } from "./results-store";
 
-const LIMIT = 32;
+const LIMIT = 64;
 const memo = new Map<string, { version: string; value: unknown }>();
 
 function version(path: string): string {

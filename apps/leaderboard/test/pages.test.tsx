@@ -6,10 +6,12 @@ import { logEvent, openStore, recordReproChecks, registerExperiment } from "@hem
 import { fillSyntheticGrid } from "@hemlock/store/testing";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { CompareView } from "../components/compare-view";
 import { LeaderboardBoard } from "../components/leaderboard-board";
 import { ReproductionsView } from "../components/reproductions-view";
 import { StoreProblemView } from "../components/store-problem-view";
 import { boardView, exportRows, sameViewState } from "../lib/board-view";
+import { compareData } from "../lib/compare-data";
 import { hemlockStore } from "../lib/hemlock-store";
 import { leaderboardData } from "../lib/leaderboard-data";
 import { packBoard, unpackBoard } from "../lib/packed-board";
@@ -146,6 +148,32 @@ describe("the leaderboard app, on a store the tests fill", async () => {
       ["strip", [false, false]],
       ["none", [false, false]],
     ]);
+  });
+
+  it("compares two attacks in the settings that differ only by attack, per defense", async () => {
+    const two = join(await mkdtemp(join(tmpdir(), "hemlock-app-")), "hemlock.db");
+    const store = await openStore(two);
+    // Blended's ASR is 30 points under BadNets' in every cell; clean accuracy is the same.
+    for (const attack of ["badnets", "blended"])
+      fillSyntheticGrid(
+        store,
+        ({ seed }) => ({ attackSuccessRate: (attack === "badnets" ? 0.9 : 0.6) + seed / 100, cleanAccuracy: 0.95 }),
+        { experiment: `${attack}-grid`, attack },
+      );
+    store.close();
+    const data = await compareData("badnets", "blended", two);
+    if (!data || isStoreProblem(data)) throw new Error("two attacks of the store");
+    expect(data.axis).toBe("attack");
+    const asr = data.metrics.find((m) => m.metric === "attackSuccessRate");
+    if (!asr || "problem" in asr) throw new Error("ASR compared");
+    // Three defenses x two rates; lower ASR is better, so blended (B) wins each.
+    expect(asr.wins).toEqual({ a: 0, b: 6, ties: 0 });
+    expect(asr.pairs).toEqual([{ dataset: "digits", model: "mlp", a: 0, b: 6, ties: 0 }]);
+    const html = renderToStaticMarkup(<CompareView a="badnets" b="blended" results={data} initialState={{}} />);
+    expect(html).toContain("<th>defense</th>");
+    expect(html).toContain("<strong>badnets</strong> better in 0, <strong>blended</strong> better in 6");
+    expect(html).toContain('<td>spectral-signatures</td><td class="num">0.05</td>');
+    expect(await compareData("badnets", "strip", two)).toBeUndefined();
   });
 
   it("shows each reproduction's checks, run time, differences and findings, and a failing target as failing", async () => {

@@ -1,5 +1,5 @@
 /**
- * Two defenses in every setting they share, for attack success rate and clean accuracy: per
+ * Two defenses (or two attacks) in every setting they share, for attack success rate and clean accuracy: per
  * setting both means over the shared seeds, the paired difference with its 95% interval, the
  * paired t and Wilcoxon p, the chosen test Holm-corrected over settings, and wins, ties and
  * losses; as `hemlock compare A B` computes them. A chart shows the per-setting differences of
@@ -33,14 +33,16 @@ export default async function ComparePair({ params, searchParams }: Props) {
   if (isStoreProblem(results)) return <StoreProblemView {...results} />;
   if (!results) notFound();
   const state = queryState(await searchParams);
+  const link = results.axis === "defense" ? paths.defense : paths.attack;
   return (
     <>
       <h1>
-        <a href={paths.defense(a)}>{a}</a> vs <a href={paths.defense(b)}>{b}</a>
+        <a href={link(a)}>{a}</a> vs <a href={link(b)}>{b}</a>
       </h1>
       <p className="note">
-        A = {a}, B = {b}. Means over the seeds both share in each setting; p (Holm): the paired t-test corrected over
-        the settings; a win is a significant difference in the better direction (α = 0.05).
+        A = {a}, B = {b} (a pair's page has its names in alphabetical order). Means over the seeds both share in each
+        setting; p (Holm): the paired t-test corrected over the settings; a win is a significant difference in the
+        better direction (α = 0.05).
       </p>
       <CompareView a={a} b={b} results={results} initialState={state} />
     </>

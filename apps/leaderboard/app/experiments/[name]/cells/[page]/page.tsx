@@ -7,11 +7,9 @@ import { notFound } from "next/navigation";
 import { CellTable } from "../../../../../components/cell-table";
 import { CellPages } from "../../../../../components/experiment-view";
 import { StoreProblemView } from "../../../../../components/store-problem-view";
-import { CELLS_PER_PAGE } from "../../../../../lib/experiment-data";
-import { hemlockStore } from "../../../../../lib/hemlock-store";
+import { experimentCellsPage } from "../../../../../lib/experiment-data";
 import { isStoreProblem } from "../../../../../lib/results-store";
 import { paths } from "../../../../../lib/site-paths";
-import { cachedRead } from "../../../../../lib/store-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -27,10 +25,7 @@ export default async function ExperimentCellsPage({ params }: { params: Params }
   const name = decodeURIComponent(raw);
   const page = Number(pageText);
   if (!Number.isInteger(page) || page < 1) notFound();
-  const h = await hemlockStore();
-  const listed = await cachedRead(`experiment-cells:${name}:${page}`, (store) =>
-    h.experimentCellPage(store, name, page, CELLS_PER_PAGE),
-  );
+  const listed = await experimentCellsPage(name, page);
   if (isStoreProblem(listed)) return <StoreProblemView {...listed} />;
   if (!listed || listed.cells.length === 0) notFound();
   return (
