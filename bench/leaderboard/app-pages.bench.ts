@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     attack: "attacks/attack-2/",
     "compare two defenses (1,000 settings)": "compare/defense-1/defense-2/",
     "compare, another dataset and model": "compare/defense-1/defense-2/?dataset=spambase&model=mlp",
+    "compare two attacks (2,000 settings)": "compare/attack-1/attack-2/",
     "leaderboard filtered (dataset, rate) and paged": "?dataset=digits&rate=0.05&page=2",
     cell: `cells/?id=${someCell}`,
     "data: the ASR board, whole (fetched when filters change)": "data/boards/attackSuccessRate.json",
