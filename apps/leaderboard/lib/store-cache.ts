@@ -5,24 +5,12 @@
  * running experiment's new cells therefore show on the next request; an unchanged store is read
  * once per kind of page.
  */
-import { statSync } from "node:fs";
 import type { Store } from "@hemlock/store";
+import { hemlockStore } from "./hemlock-store";
 import { readStore, type StoreProblem, storePath } from "./results-store";
 
 const LIMIT = 64;
 const memo = new Map<string, { version: string; value: unknown }>();
-
-function version(path: string): string {
-  const parts = [path, `${path}-wal`].map((p) => {
-    try {
-      const s = statSync(/* turbopackIgnore: true */ p);
-      return `${s.size}:${s.mtimeMs}`;
-    } catch {
-      return "-";
-    }
-  });
-  return parts.join("/");
-}
 
 /** readStore, remembered until the store changes. */
 export async function cachedRead<T>(
@@ -31,7 +19,7 @@ export async function cachedRead<T>(
   path = storePath(),
 ): Promise<T | StoreProblem> {
   const key = `${path}\u0000${name}`;
-  const current = version(path);
+  const current = (await hemlockStore()).storeVersion(path);
   const hit = memo.get(key);
   if (hit && hit.version === current) {
     memo.delete(key);

@@ -121,3 +121,4 @@ export { type IntervalEntry, intervalRanks } from "./statistics/interval-ranks.j
 export { type PairedTest, pairedTTest } from "./statistics/paired-t-test.js";
 export { type SignedRankTest, wilcoxonSignedRank } from "./statistics/wilcoxon-signed-rank.js";
 export { copyStoreSubset, type SubsetFilter } from "./store-subset.js";
+export { storeVersion } from "./store-version.js";

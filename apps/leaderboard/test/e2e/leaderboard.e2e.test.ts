@@ -6,7 +6,7 @@
  * test-results/screenshots/.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -200,6 +200,23 @@ describe("hemlock serve", () => {
     expect(await page.locator("main").textContent()).toContain("attack success rate (%)");
     const response = await page.goto(`${server.url}experiments/nope/`);
     expect(await response?.text()).toContain("Nothing in this results store has that name");
+  });
+
+  it("answers 503 with the reason and the fix when the store it serves can no longer be read", async () => {
+    const copy = join(dir, "served-copy.db");
+    await copyFile(db, copy);
+    const other = await serve(copy);
+    try {
+      expect((await fetch(other.url)).status).toBe(200);
+      // Replaced while served by a file that is not a store (as a bad copy or a foreign tool would).
+      await writeFile(copy, "this is not a Hemlock results store\n".repeat(200));
+      const response = await fetch(other.url);
+      expect(response.status).toBe(503);
+      expect(await response.text()).toContain(copy);
+      expect((await fetch(`${other.url}data/files.json`)).status).toBe(503);
+    } finally {
+      other.child.kill("SIGINT");
+    }
   });
 
   it("made no request that left the machine, and threw no error", () => {

@@ -124,7 +124,13 @@ interface NextServer {
  */
 export async function startApp(
   build: AppBuild,
-  options: { db: string; host: string; port: number },
+  options: {
+    db: string;
+    host: string;
+    port: number;
+    /** Why the store cannot be read now, if it cannot: pages then answer 503 (with the reason). */
+    storeProblem?: () => string | undefined;
+  },
 ): Promise<RunningApp> {
   Object.assign(process.env, env(build, { HEMLOCK_DB: options.db, NODE_ENV: "production" }));
   const next = createRequire(join(build.appDir, "package.json"))("next") as (options: {
@@ -137,6 +143,10 @@ export async function startApp(
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    // The app shows the reason and the fix on every page; the status says so to monitors and
+    // scripts. Next sets the status itself, so a 200 becomes 503 as it is set.
+    const asset = (req.url ?? "").startsWith(`${build.basePath}/_next/`);
+    if (!asset && options.storeProblem?.() !== undefined) unavailable(res);
     handle(req, res).catch((error: unknown) => {
       res.statusCode = 500;
       res.end(String(error));
@@ -162,6 +172,21 @@ export async function startApp(
       await app.close();
     },
   };
+}
+
+/** Makes a response that would be 200 a 503 (Service Unavailable), whichever way Next sets it. */
+function unavailable(res: ServerResponse): void {
+  let status = 503;
+  Object.defineProperty(res, "statusCode", {
+    configurable: true,
+    get: () => status,
+    set: (value: number) => {
+      status = value === 200 ? 503 : value;
+    },
+  });
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((code: number, ...rest: unknown[]) =>
+    writeHead(code === 200 ? 503 : code, ...rest)) as ServerResponse["writeHead"];
 }
 
 /** A port the system says is free now. */

@@ -6,7 +6,7 @@
  */
 import { resolve } from "node:path";
 import { HemlockError } from "@hemlock/core/portable";
-import { openStoreReadOnly } from "@hemlock/store";
+import { openStoreReadOnly, storeVersion } from "@hemlock/store";
 import { ensureBuilt, leaderboardApp, startApp } from "../app/leaderboard-app.js";
 
 export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
@@ -21,7 +21,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
     );
   const build = leaderboardApp();
   await ensureBuilt(build, (line) => console.error(line));
-  const app = await startApp(build, { db, host: String(options.host), port });
+  const app = await startApp(build, { db, host: String(options.host), port, storeProblem: storeProblem(db) });
   console.log(`Hemlock leaderboard: ${app.url} (store ${db}, read-only). Ctrl-C stops it.`);
   await new Promise<void>((done) => {
     const stop = () => {
@@ -34,4 +34,26 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   });
   console.error("leaderboard stopped");
   return 0;
+}
+
+/**
+ * Whether the store can be read, checked again only when its files change (their size and time):
+ * a store deleted, replaced by a foreign file or migrated by a newer Hemlock while it is served.
+ */
+function storeProblem(db: string): () => string | undefined {
+  let seen = "";
+  let problem: string | undefined;
+  return () => {
+    const version = storeVersion(db);
+    if (version !== seen) {
+      seen = version;
+      try {
+        openStoreReadOnly(db).close();
+        problem = undefined;
+      } catch (error) {
+        problem = (error as Error).message;
+      }
+    }
+    return problem;
+  };
 }
