@@ -65,12 +65,14 @@ export function rateChart(points: RatePoint[], title: string): TopLevelSpec {
       height: 190,
       layer: [
         {
-          mark: { type: "area", opacity: 0.15, clip: true },
+          // fillOpacity, not opacity, and no legend: null here: layers share the colour scale's
+          // legend, and either would leave the chart without one (or with faded symbols).
+          mark: { type: "area", fillOpacity: 0.15, clip: true },
           encoding: {
             x,
             y: { field: "low", type: "quantitative" },
             y2: { field: "high" },
-            color: { ...color, legend: null },
+            color,
           },
         },
         {
