@@ -63,6 +63,8 @@ function Comparison({
   const focus = pairs.find((p) => p.dataset === state.dataset && p.model === state.model) ?? pairs[0];
   const settings = all.filter((s) => s.dataset === focus?.dataset && s.model === focus?.model);
   const points = m === "cleanAccuracy" || m === "attackSuccessRate" ? 100 : 1;
+  // Of two attacks, the one with the lower ASR is the weaker, not the better: say what it is.
+  const better = shared === "attack" ? "better" : result.higherIsBetter ? "higher" : "lower";
   return (
     <section data-metric={m}>
       <h2>
@@ -73,8 +75,8 @@ function Comparison({
       ) : (
         <>
           <p data-testid={`wins-${m}`}>
-            <strong>{a}</strong> better in {wins.a}, <strong>{b}</strong> better in {wins.b}, no significant difference
-            in {wins.ties}
+            <strong>{a}</strong> {better} in {wins.a}, <strong>{b}</strong> {better} in {wins.b}, no significant
+            difference in {wins.ties}
             {result.overall
               ? `; over settings, Wilcoxon signed-rank V = ${result.overall.statistic}, ${pText(result.overall.p)} (n = ${result.overall.n})`
               : ""}
@@ -131,7 +133,7 @@ function Comparison({
                   <th className="num">t p</th>
                   <th className="num">Wilcoxon p</th>
                   <th className="num">p (Holm)</th>
-                  <th>better</th>
+                  <th>{better}</th>
                 </tr>
               </thead>
               <tbody>

@@ -171,7 +171,7 @@ describe("the leaderboard app, on a store the tests fill", async () => {
     expect(asr.pairs).toEqual([{ dataset: "digits", model: "mlp", a: 0, b: 6, ties: 0 }]);
     const html = renderToStaticMarkup(<CompareView a="badnets" b="blended" results={data} initialState={{}} />);
     expect(html).toContain("<th>defense</th>");
-    expect(html).toContain("<strong>badnets</strong> better in 0, <strong>blended</strong> better in 6");
+    expect(html).toContain("<strong>badnets</strong> lower in 0, <strong>blended</strong> lower in 6");
     expect(html).toContain('<td>spectral-signatures</td><td class="num">0.05</td>');
     expect(await compareData("badnets", "strip", two)).toBeUndefined();
   });

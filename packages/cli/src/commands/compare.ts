@@ -55,6 +55,8 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       console.log(JSON.stringify(result, null, 2));
       return 0;
     }
+    // Of two attacks, the one with the lower ASR is the weaker: say what the difference is.
+    const better = axis === "defense" ? "better" : result.higherIsBetter ? "higher" : "lower";
     const table = new Table({
       head: [
         "dataset",
@@ -94,7 +96,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     console.log(table.toString());
     const { wins } = result;
     console.log(
-      `${a} better in ${wins.a}, ${b} better in ${wins.b}, no significant difference in ${wins.ties} (α = ${alpha})` +
+      `${a} ${better} in ${wins.a}, ${b} ${better} in ${wins.b}, no significant difference in ${wins.ties} (α = ${alpha})` +
         (result.overall
           ? `; over settings, Wilcoxon signed-rank V = ${result.overall.statistic}, p = ${formatP(result.overall.p)} (n = ${result.overall.n})`
           : ""),
