@@ -4,7 +4,7 @@
  * subcommands instead of a loader.
  */
 import { Option } from "commander";
-import { filterOptions } from "./result-filter.js";
+import { filterOptions } from "./filter-options.js";
 
 export interface CommandModule {
   /** Runs the command with its positional arguments and parsed options (globals included). */

@@ -3,7 +3,7 @@
  * no stack, exit code 1. Anything else is a bug in Hemlock: say so and show the stack (exit 70,
  * EX_SOFTWARE).
  */
-import { isHemlockError } from "@hemlock/core";
+import { isHemlockError } from "@hemlock/core/portable";
 import pc from "picocolors";
 
 export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {

@@ -1,20 +1,11 @@
 /**
- * The options that select results for the reading commands (leaderboard, compare, export, plot):
- * --experiment, --dataset, --model, --attack, --defense, --rate and --metric, turned into the
- * store's CellFilter with each value checked against what the store holds, so a typo gets the
+ * The values of the options that select results for the reading commands (declared in
+ * filter-options.ts): --experiment, --dataset, --model, --attack, --defense, --rate and --metric,
+ * turned into the store's CellFilter with each value checked against what the store holds, so a typo gets the
  * names that exist rather than an empty table.
  */
-import { HemlockError } from "@hemlock/core";
+import { HemlockError } from "@hemlock/core/portable";
 import { type CellFilter, findExperiment, listExperiments, metricNames, type Store } from "@hemlock/store";
-import { Option } from "commander";
-
-export const filterOptions = [
-  () => new Option("--experiment <name>", "only this experiment's cells (default: every cell in the store)"),
-  () => new Option("--dataset <label>", "only this dataset (a label, or a plugin name matching its variants)"),
-  () => new Option("--model <label>", "only this model"),
-  () => new Option("--attack <label>", 'only this attack ("none" for clean training)'),
-  () => new Option("--rate <r>", "only this poisoning rate"),
-];
 
 export function resultFilter(store: Store, options: Record<string, unknown>): CellFilter {
   const filter: CellFilter = {};
