@@ -227,6 +227,9 @@ describe("hemlock serve", () => {
 });
 
 describe("hemlock publish", () => {
+  // Publishing under a base path runs its own `next build` (Next.js fixes the base path at build
+  // time): about 50 s here with both cores busy, and more while CI runs the core and CLI suites
+  // beside it, so this test has ten minutes rather than the shared two.
   it("writes a site that a static server hosts under a base path, every page working", async () => {
     const site = join(dir, "site");
     const printed = await hemlock(["publish", "--db", db, "--out", site, "--base-path", "/sub"]);
@@ -268,5 +271,5 @@ describe("hemlock publish", () => {
     const failed = session.requests.slice(before).filter((u) => !u.startsWith(`${host.origin}/sub/`));
     expect(failed).toEqual([]);
     expect(session.errors).toEqual([]);
-  });
+  }, 600_000);
 });
