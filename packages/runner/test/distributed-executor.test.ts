@@ -12,11 +12,11 @@ import { selectBackend } from "@hemlock/core";
 import { openStore } from "@hemlock/store";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDistributedExecutor } from "../src/distributed/distributed-executor.js";
-import { startDistributedWorker } from "../src/distributed/distributed-worker.js";
-import { createWorkerPool } from "../src/execute/worker-pool.js";
-import { planExperiment } from "../src/run/plan-experiment.js";
-import { runExperiment } from "../src/run/run-experiment.js";
+import { planExperiment } from "../src/artifacts/plan-experiment.js";
+import { createDistributedExecutor } from "../src/execute/executors/bullmq/distributed-executor.js";
+import { startDistributedWorker } from "../src/execute/executors/bullmq/distributed-worker.js";
+import { createWorkerPool } from "../src/execute/executors/local/worker-pool.js";
+import { runExperiment } from "../src/execute/scheduler/run-experiment.js";
 
 const REDIS_URL = process.env.HEMLOCK_REDIS_URL ?? "redis://127.0.0.1:6379";
 const GRID = `name: dist

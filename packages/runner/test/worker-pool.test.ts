@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { CellConfig } from "../src/cells/resolve-cells.js";
-import type { CellOutcome } from "../src/execute/run-poison-group.js";
-import { createWorkerPool } from "../src/execute/worker-pool.js";
+import { createWorkerPool } from "../src/execute/executors/local/worker-pool.js";
+import type { CellOutcome } from "../src/execute/worker/run-poison-group.js";
 
 const cell = (seed: number) => ({ identity: `cell-${seed}`, config: { seed } as unknown as CellConfig, chain: [] });
 

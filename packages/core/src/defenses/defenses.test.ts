@@ -11,6 +11,7 @@ import { Classifier } from "../models/classifier.js";
 import { SeededRandom } from "../random/seeded-random.js";
 import "../register-builtins.js";
 import { models } from "../models/model-registry.js";
+import { defenses } from "./defense-registry.js";
 import { checkDefenseFits, resolveDefense } from "./resolve-defense.js";
 import { sanitizeDataset } from "./sanitize-dataset.js";
 
@@ -267,13 +268,16 @@ describe("the controls", () => {
     expect([m.precision, m.recall, m.auroc]).toEqual([1, 1, 1]);
   });
 
-  it("random-filter removes the count it is given, at random; none removes nothing", () => {
+  it("random-filter removes the count it is given, at random; none is the baseline, not a sanitizer", () => {
     const s = sanitizeDataset("random-filter", { train: poisoned.train, removalCount: 30, seed: 1 });
     expect(s.removed.reduce((a, b) => a + b, 0)).toBe(30);
     const again = sanitizeDataset("random-filter", { train: poisoned.train, removalCount: 30, seed: 1 });
     expect(again.removed).toEqual(s.removed);
-    const none = sanitizeDataset("none", { train: poisoned.train, seed: 1 });
-    expect(none.kept.labels.length).toBe(120);
+    // `none` is the baseline kind: the runner measures the plain trained model; it sanitizes nothing.
+    expect(defenses.get("none").kind).toBe("baseline");
+    expect(() => sanitizeDataset("none", { train: poisoned.train, seed: 1 })).toThrow(
+      "defense: none is a baseline defense, not a sanitize one",
+    );
   });
 
   it("names what is missing", () => {

@@ -1,7 +1,8 @@
 /**
  * The defense plugin: name, parameter schema, citation, and a kind that tells the runner which
  * artifacts it needs, so a defense that works on the trained poisoned model reuses it instead of
- * training again:
+ * training again (the runner's defense-kind table says, per kind, what it plans and measures):
+ * - baseline: no defense; the model trained on the training set as it is (the `none` control);
  * - sanitize: before training; scores every training example and removes (or relabels) some;
  * - train: changes how the model is trained (e.g. partition aggregation), returning a predictor,
  *   with certificates when the defense is certified;
@@ -15,7 +16,7 @@ import type { Classifier, ModelSpec } from "../models/classifier.js";
 import type { ModelCapability } from "../models/define-model.js";
 import type { Plugin } from "../registry/registry.js";
 
-export type DefenseKind = "sanitize" | "train" | "repair" | "detect-input";
+export type DefenseKind = "baseline" | "sanitize" | "train" | "repair" | "detect-input";
 
 /**
  * What a defense consumes besides the data, each an artifact the runner builds once:
@@ -71,9 +72,27 @@ export interface SanitizeResult {
   diagnostics?: Record<string, number>;
 }
 
+/**
+ * A control sized by another defense (random-filter): which parameter names the sanitizing
+ * defense whose removal count it copies, and whether given parameters need that count at all.
+ */
+export interface RemovalCountSource<S extends z.ZodObject = z.ZodObject> {
+  param: keyof z.output<S> & string;
+  needed(params: z.output<S>): boolean;
+  /** What to write when neither a count nor the compared defense is given. */
+  missing: string;
+}
+
 export interface SanitizeDefense<S extends z.ZodObject = z.ZodObject> extends DefenseBase<S> {
   kind: "sanitize";
   sanitize(params: z.output<S>, input: SanitizeInput): SanitizeResult;
+  /** Set when the defense needs the removal-count: where that count comes from. */
+  removalCountFrom?: RemovalCountSource<S>;
+}
+
+/** The undefended baseline: the runner measures the model trained on the data as it is. */
+export interface BaselineDefense<S extends z.ZodObject = z.ZodObject> extends DefenseBase<S> {
+  kind: "baseline";
 }
 
 export interface InputDetectorContext {
@@ -136,8 +155,9 @@ export interface RepairDefense<S extends z.ZodObject = z.ZodObject> extends Defe
   repair(params: z.output<S>, input: RepairInput): { model: Classifier; diagnostics?: Record<string, number> };
 }
 
-export type DefensePlugin = SanitizeDefense | TrainDefense | RepairDefense | DetectInputDefense;
+export type DefensePlugin = BaselineDefense | SanitizeDefense | TrainDefense | RepairDefense | DetectInputDefense;
 
+export function defineDefense<S extends z.ZodObject>(plugin: BaselineDefense<S>): BaselineDefense<S>;
 export function defineDefense<S extends z.ZodObject>(plugin: SanitizeDefense<S>): SanitizeDefense<S>;
 export function defineDefense<S extends z.ZodObject>(plugin: DetectInputDefense<S>): DetectInputDefense<S>;
 export function defineDefense<S extends z.ZodObject>(plugin: TrainDefense<S>): TrainDefense<S>;

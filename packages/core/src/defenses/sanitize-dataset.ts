@@ -28,7 +28,9 @@ export function sanitizeDataset(
     const missing =
       (need === "poisoned-model" && input.model === undefined) ||
       (need === "poison-mask" && input.mask === undefined) ||
-      (need === "removal-count" && input.removalCount === undefined && params.count === undefined);
+      (need === "removal-count" &&
+        input.removalCount === undefined &&
+        (plugin.removalCountFrom?.needed(params as never) ?? true));
     if (missing)
       throw new HemlockError("INVALID_ARGUMENT", `${where}: ${plugin.name} needs the ${need}, which was not given`);
   }

@@ -1,9 +1,9 @@
 import "@hemlock/core";
 import { contentHash } from "@hemlock/core";
 import { describe, expect, it } from "vitest";
-import { expandGrid } from "../spec/expand-grid.js";
-import { parseExperiment } from "../spec/parse-experiment.js";
-import { parseSpecText } from "../spec/spec-source.js";
+import { parseExperiment } from "../experiment-file/parse-experiment.js";
+import { parseSpecText } from "../experiment-file/spec-source.js";
+import { expandGrid } from "./expand-grid.js";
 import { resolveCells } from "./resolve-cells.js";
 
 const resolve = (text: string) => {

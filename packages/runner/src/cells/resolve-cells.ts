@@ -21,10 +21,10 @@ import {
   trainConfigSchema,
 } from "@hemlock/core";
 import type { z } from "zod";
-import type { AxisChoice, RawCell } from "../spec/expand-grid.js";
-import type { Axis } from "../spec/experiment-spec.js";
-import type { ParsedExperiment } from "../spec/parse-experiment.js";
-import { formatPath, type SpecPath, specProblem } from "../spec/spec-source.js";
+import type { Axis } from "../experiment-file/experiment-spec.js";
+import type { ParsedExperiment } from "../experiment-file/parse-experiment.js";
+import { formatPath, type SpecPath, specProblem } from "../experiment-file/spec-source.js";
+import type { AxisChoice, RawCell } from "./expand-grid.js";
 
 export type NamedConfig = { name: string } & Record<string, unknown>;
 
@@ -224,26 +224,38 @@ function resolveValue(axis: Axis, value: unknown, where: string): NamedConfig | 
 }
 
 /**
- * A defense's config; a random-filter control must say how many it removes: a `count`, or the
- * sanitizing defense it is `compare`d with (resolved too, so its artifacts are shared).
+ * A defense's config. A control sized by another defense (random-filter) must say how many it
+ * removes: its own count, or the sanitizing defense it is compared with (resolved too, so that
+ * defense's artifacts are shared).
  */
 function resolveDefenseConfig(value: unknown, where: string): NamedConfig {
   const { name, ...rest } = (typeof value === "string" ? { name: value } : value) as NamedConfig;
-  const params = parseParams(defenses.get(name, `${where}.name`).params, rest, where) as Record<string, unknown>;
+  const plugin = defenses.get(name, `${where}.name`);
+  const params = parseParams(plugin.params, rest, where) as Record<string, unknown>;
   const config: NamedConfig = { name, ...params };
-  if (name !== "random-filter" || config.count !== undefined) return config;
-  if (config.compare === undefined)
+  const source = plugin.kind === "sanitize" ? plugin.removalCountFrom : undefined;
+  if (!source?.needed(params as never)) return config;
+  if (config[source.param] === undefined)
     throw new HemlockError(
       "INVALID_PARAMS",
-      `${where}: random-filter removes as many examples as another defense; give count, or compare (the sanitizing defense it is compared with, e.g. {name: random-filter, compare: spectral-signatures})`,
+      `${where}: ${name} removes as many examples as another defense; ${source.missing}`,
     );
-  const compare = resolveDefenseConfig(config.compare, `${where}.compare`);
-  if (compare.name === "random-filter" || defenses.get(compare.name).kind !== "sanitize")
+  const compare = resolveDefenseConfig(config[source.param], `${where}.${source.param}`);
+  const compared = defenses.get(compare.name);
+  const problem =
+    compared.kind !== "sanitize"
+      ? `a ${compared.kind} defense`
+      : compared.removalCountFrom
+        ? compare.name === name
+          ? "the control itself"
+          : "itself sized by another defense"
+        : undefined;
+  if (problem !== undefined)
     throw new HemlockError(
       "INVALID_PARAMS",
-      `${where}.compare: random-filter copies the removal count of a sanitizing defense; ${compare.name} is ${compare.name === "random-filter" ? "the control itself" : `a ${defenses.get(compare.name).kind} defense`}`,
+      `${where}.${source.param}: ${name} copies the removal count of a sanitizing defense; ${compare.name} is ${problem}`,
     );
-  return { ...config, compare };
+  return { ...config, [source.param]: compare };
 }
 
 /**

@@ -14,14 +14,10 @@ export const noDefense = defineDefense({
   name: "none",
   summary: "control: no defense; the model trains on the whole training set",
   citation: "The undefended baseline of every defense evaluation.",
-  kind: "sanitize",
+  kind: "baseline",
   params: z.object({}).strict(),
   needs: [],
   requires: [],
-  sanitize: (_params, { train }) => {
-    const n = train.labels.length;
-    return { scores: new Float32Array(n), removed: new Uint8Array(n) };
-  },
 });
 
 export const perfectFilter = defineDefense({
@@ -56,6 +52,12 @@ export const randomFilter = defineDefense({
     .strict(),
   needs: ["removal-count"],
   requires: [],
+  removalCountFrom: {
+    param: "compare",
+    needed: ({ count }) => count === undefined,
+    missing:
+      "give count, or compare (the sanitizing defense it is compared with, e.g. {name: random-filter, compare: spectral-signatures})",
+  },
   sanitize: ({ count }, { train, removalCount, seed, where }) => {
     const n = train.labels.length;
     const k = count ?? (removalCount as number);

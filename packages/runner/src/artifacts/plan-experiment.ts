@@ -4,12 +4,12 @@
  * the artifact DAG. Nothing is trained here; everything impossible is refused here.
  */
 import { canonicalJson, loadDataset } from "@hemlock/core";
-import { type ArtifactPlan, planArtifacts } from "../cells/artifact-plan.js";
+import { expandGrid } from "../cells/expand-grid.js";
 import { type DatasetFacts, resolveCells } from "../cells/resolve-cells.js";
-import { type CodeVersion, codeVersion } from "../provenance/code-version.js";
-import { expandGrid } from "../spec/expand-grid.js";
-import { type ParsedExperiment, parseExperiment } from "../spec/parse-experiment.js";
-import { readSpecFile } from "../spec/spec-source.js";
+import { type ParsedExperiment, parseExperiment } from "../experiment-file/parse-experiment.js";
+import { readSpecFile } from "../experiment-file/spec-source.js";
+import { type ArtifactPlan, planArtifacts } from "./artifact-plan.js";
+import { type CodeVersion, codeVersion } from "./code-version.js";
 
 export interface ExperimentPlan extends ArtifactPlan {
   parsed: ParsedExperiment;

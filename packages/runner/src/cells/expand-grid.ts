@@ -5,9 +5,9 @@
  * it came from, so a problem found later points at the line that wrote it.
  */
 import { isDeepStrictEqual } from "node:util";
-import { AXES, type Axis } from "./experiment-spec.js";
-import type { ParsedExperiment } from "./parse-experiment.js";
-import type { SpecPath } from "./spec-source.js";
+import { AXES, type Axis } from "../experiment-file/experiment-spec.js";
+import type { ParsedExperiment } from "../experiment-file/parse-experiment.js";
+import type { SpecPath } from "../experiment-file/spec-source.js";
 
 export interface AxisChoice {
   value: unknown;

@@ -11,8 +11,8 @@ import { fileURLToPath } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 import type { BackendChoice } from "@hemlock/core";
 import { Piscina } from "piscina";
-import { GROUP_DONE } from "./pool-worker.js";
-import type { CellOutcome, GroupJob } from "./run-poison-group.js";
+import { GROUP_DONE } from "../../worker/pool-worker.js";
+import type { CellOutcome, GroupJob } from "../../worker/run-poison-group.js";
 
 export interface WorkerPool {
   threads: number;
@@ -23,9 +23,10 @@ export interface WorkerPool {
 /** The built worker module (tests run from src/, workers always load dist/). */
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  const built = here.endsWith(".ts")
-    ? here.replace(/\/src\/execute\/[^/]+\.ts$/, "/dist/execute/pool-worker.js")
-    : here.replace(/worker-pool\.js$/, "pool-worker.js");
+  const built = here.replace(
+    /\/(src|dist)\/execute\/executors\/local\/worker-pool\.[jt]s$/,
+    "/dist/execute/worker/pool-worker.js",
+  );
   if (!existsSync(built)) throw new Error(`the runner's worker module ${built} is missing; build @hemlock/runner`);
   return built;
 }

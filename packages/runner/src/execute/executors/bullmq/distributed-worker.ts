@@ -14,8 +14,8 @@ import { hostname } from "node:os";
 import { serialize } from "node:v8";
 import { type BackendName, errorText, HemlockError, loadDataset } from "@hemlock/core";
 import { type Job, Worker } from "bullmq";
-import type { CellOutcome } from "../execute/run-poison-group.js";
-import { createWorkerPool } from "../execute/worker-pool.js";
+import type { CellOutcome } from "../../worker/run-poison-group.js";
+import { createWorkerPool } from "../local/worker-pool.js";
 import type { QueuedGroup } from "./distributed-executor.js";
 import {
   ANNOUNCE_EVERY_MS,

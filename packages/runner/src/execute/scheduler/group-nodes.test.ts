@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CellConfig } from "../cells/resolve-cells.js";
+import type { CellConfig } from "../../cells/resolve-cells.js";
 import { groupNodes } from "./group-nodes.js";
 
 const node = (kind: string, inputs: string[] = []) => ({ kind: kind as "metrics", inputs, spec: {} });

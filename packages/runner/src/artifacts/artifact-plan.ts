@@ -3,7 +3,8 @@
  * needs it. A cell's chain is
  *   poisoned data (dataset, attack, rate, seed)
  *   -> trained model (+ model, training config)
- *   -> what its defense makes of them, by kind:
+ *   -> what its defense makes of them, as its kind's entry in the defense-kind table says:
+ *        baseline: nothing more (the trained model is measured);
  *        sanitize: the sanitized set (reusing the trained model when the defense reads it), then
  *                  a model retrained on it;
  *        train:    the defended predictor, trained in place of the plain model;
@@ -15,7 +16,8 @@
  * artifact. Twelve defenses against one poisoned model therefore train it once.
  */
 import { contentHash, defenses } from "@hemlock/core";
-import type { CellConfig, NamedConfig } from "./resolve-cells.js";
+import type { CellConfig, NamedConfig } from "../cells/resolve-cells.js";
+import { defenseKindOf } from "../defense-kinds/defense-kind-table.js";
 
 export type ArtifactKind = "poisoned-data" | "trained-model" | "sanitized-data" | "defended" | "metrics";
 
@@ -76,44 +78,34 @@ export function planArtifacts(cells: CellConfig[], context: PlanContext): Artifa
       rate: config.rate,
       seed: config.attack || drawnPerSeed ? config.seed : null,
     });
-    const train = (data: string) =>
-      add("trained-model", [data], { model: config.model, train: config.train, seed: config.seed });
-    const plugin = defenses.get(config.defense.name);
     const chain: string[] = [poisoned];
-    const usesTrainedModel =
-      plugin.kind !== "train" && (plugin.kind !== "sanitize" || plugin.needs.includes("poisoned-model"));
-    let trained: string | undefined;
-    const trainedModel = () => {
-      if (trained === undefined) {
-        trained = train(poisoned);
-        chain.push(trained);
-      }
-      return trained;
-    };
-    if (usesTrainedModel || plugin.name === "none") trainedModel();
-    // A sanitized set: from the poisoned data, the trained model when the defense reads it, and
-    // for a random-filter control the set of the defense it copies its removal count from.
-    const sanitize = (defense: NamedConfig): string => {
-      const reads = defenses.get(defense.name).needs.includes("poisoned-model");
-      const compared = comparedDefense(defense);
-      const inputs = [poisoned, ...(reads ? [trainedModel()] : []), ...(compared ? [sanitize(compared)] : [])];
-      const key = add("sanitized-data", inputs, { defense, seed: config.seed });
+    const push = (key: string) => {
       chain.push(key);
       return key;
     };
-    let final: string;
-    if (plugin.name === "none") final = trainedModel();
-    else if (plugin.kind === "sanitize") {
-      final = train(sanitize(config.defense));
-      chain.push(final);
-    } else {
-      final = add("defended", [plugin.kind === "train" ? poisoned : trainedModel()], {
-        defense: config.defense,
-        seed: config.seed,
-        ...(plugin.kind === "train" ? { model: config.model, train: config.train } : { holdout: config.holdout }),
-      });
-      chain.push(final);
-    }
+    let trained: string | undefined;
+    const poisonedModel = () => {
+      trained ??= push(train(poisoned));
+      return trained;
+    };
+    const train = (data: string) =>
+      add("trained-model", [data], { model: config.model, train: config.train, seed: config.seed });
+    // A sanitized set: from the poisoned data, the trained model when the defense reads it, and
+    // for a control sized by another defense (random-filter) that defense's set.
+    const sanitized = (defense: NamedConfig): string => {
+      const reads = defenses.get(defense.name).needs.includes("poisoned-model");
+      const compared = comparedDefense(defense);
+      const inputs = [poisoned, ...(reads ? [poisonedModel()] : []), ...(compared ? [sanitized(compared)] : [])];
+      return push(add("sanitized-data", inputs, { defense, seed: config.seed }));
+    };
+    const final = defenseKindOf(config.defense.name).plan({
+      config,
+      poisoned,
+      poisonedModel,
+      trainOn: (data) => push(train(data)),
+      sanitized,
+      defended: (inputs, spec) => push(add("defended", inputs, spec)),
+    });
     const identity = contentHash({ config, checksums: root.checksums, code: context.code, backend: context.backend });
     chain.push(add("metrics", [final], { cell: identity, holdout: config.holdout }));
     return { identity, config, chain };
@@ -121,9 +113,10 @@ export function planArtifacts(cells: CellConfig[], context: PlanContext): Artifa
   return { cells: planned, artifacts: [...nodes.values()] };
 }
 
-/** The (resolved) defense a random-filter control copies its removal count from, if any. */
+/** The (resolved) defense a control copies its removal count from (random-filter's compare), if any. */
 function comparedDefense(defense: NamedConfig): NamedConfig | undefined {
-  if (defense.name !== "random-filter" || defense.count !== undefined || defense.compare === undefined)
-    return undefined;
-  return defense.compare as NamedConfig;
+  const plugin = defenses.get(defense.name);
+  const source = plugin.kind === "sanitize" ? plugin.removalCountFrom : undefined;
+  if (!source?.needed(defense as never)) return undefined;
+  return defense[source.param] as NamedConfig | undefined;
 }

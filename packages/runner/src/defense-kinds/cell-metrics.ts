@@ -72,3 +72,20 @@ export function certifiedValues(
     ]),
   );
 }
+
+/** How many examples a mask marks. */
+export function count(mask: Uint8Array): number {
+  return mask.reduce((a, b) => a + b, 0);
+}
+
+/** The epochs of the cell's training: a training pass's unit of cost. */
+export function epochs(config: { train: Record<string, unknown> }): number {
+  return Number(config.train.epochs ?? 0);
+}
+
+/** A plugin's own numbers under its prefix (`defense.`, `attack.`), non-finite ones as null. */
+export function prefixed(prefix: string, values: Record<string, number> | undefined): MetricValues {
+  return Object.fromEntries(
+    Object.entries(values ?? {}).map(([k, v]) => [`${prefix}.${k}`, Number.isFinite(v) ? v : null]),
+  );
+}

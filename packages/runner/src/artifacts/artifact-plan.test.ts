@@ -1,10 +1,10 @@
 import "@hemlock/core";
 import { describe, expect, it } from "vitest";
-import { expandGrid } from "../spec/expand-grid.js";
-import { parseExperiment } from "../spec/parse-experiment.js";
-import { parseSpecText } from "../spec/spec-source.js";
+import { expandGrid } from "../cells/expand-grid.js";
+import { resolveCells } from "../cells/resolve-cells.js";
+import { parseExperiment } from "../experiment-file/parse-experiment.js";
+import { parseSpecText } from "../experiment-file/spec-source.js";
 import { planArtifacts } from "./artifact-plan.js";
-import { resolveCells } from "./resolve-cells.js";
 
 const GRID = `name: badnets-mnist
 dataset: {name: mnist, subset: 10000}

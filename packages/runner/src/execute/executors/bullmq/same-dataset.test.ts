@@ -1,6 +1,6 @@
 import { type DatasetSplits, isHemlockError } from "@hemlock/core";
 import { describe, expect, it } from "vitest";
-import type { CellConfig } from "../cells/resolve-cells.js";
+import type { CellConfig } from "../../../cells/resolve-cells.js";
 import { assertSameDataset } from "./same-dataset.js";
 
 const group = (checksums: string[]) => ({

@@ -5,7 +5,7 @@
  * would record results under identities that do not describe them. It refuses instead.
  */
 import { type DatasetSplits, HemlockError } from "@hemlock/core";
-import type { GroupJob } from "../execute/run-poison-group.js";
+import type { GroupJob } from "../../worker/run-poison-group.js";
 
 export function assertSameDataset(
   group: Pick<GroupJob, "cells" | "nodes">,

@@ -16,7 +16,7 @@ import { deserialize } from "node:v8";
 import type { BackendName } from "@hemlock/core";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import type { CellOutcome, GroupJob } from "../execute/run-poison-group.js";
+import type { CellOutcome, GroupJob } from "../../worker/run-poison-group.js";
 import {
   DEFAULT_PREFIX,
   liveWorkers,

@@ -4,7 +4,7 @@
  * worker that runs it (structured clone, or JSON to a remote worker): with the whole graph, a
  * 2,000-cell grid spent most of its orchestration time copying nodes no cell of the group reads.
  */
-import type { GroupCell, GroupJob } from "./run-poison-group.js";
+import type { GroupCell, GroupJob } from "../worker/run-poison-group.js";
 
 export function groupNodes(cells: GroupCell[], all: GroupJob["nodes"]): GroupJob["nodes"] {
   const out: GroupJob["nodes"] = {};

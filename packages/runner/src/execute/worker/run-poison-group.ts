@@ -15,29 +15,25 @@ import {
   type Dataset,
   type DatasetSplits,
   defenses,
-  detectionMetrics,
   errorText,
-  evaluateInputDetector,
   exampleSize,
-  fitInputDetector,
   gatherBatch,
   loadClassifier,
   loadDataset,
   loadPoisonedData,
   type PoisonedData,
   poisonDataset,
-  repairModel,
   type Sanitized,
   sanitizeDataset,
   saveClassifier,
   savePoisonedData,
   toPoisonedData,
-  trainDefended,
 } from "@hemlock/core";
-import type { ArtifactNode } from "../cells/artifact-plan.js";
-import { artifactPath, keptArtifactExists } from "../cells/artifacts-on-disk.js";
-import type { CellConfig, NamedConfig } from "../cells/resolve-cells.js";
-import { certifiedValues, detectionValues, type MetricValues, predictionMetrics } from "./cell-metrics.js";
+import type { ArtifactNode } from "../../artifacts/artifact-plan.js";
+import { artifactPath, keptArtifactExists } from "../../artifacts/artifacts-on-disk.js";
+import type { CellConfig, NamedConfig } from "../../cells/resolve-cells.js";
+import { count, type MetricValues, predictionMetrics, prefixed } from "../../defense-kinds/cell-metrics.js";
+import { defenseKindOf } from "../../defense-kinds/defense-kind-table.js";
 
 export interface GroupCell {
   identity: string;
@@ -244,78 +240,23 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
   for (const m of models.values()) m.dispose();
 
   async function cellMetrics({ config, chain }: GroupCell): Promise<MetricValues> {
-    const plugin = defenses.get(config.defense.name);
     const poisonedKey = chain[0] as string;
     const trainedKey = chain.find(
       (k) => job.nodes[k]?.kind === "trained-model" && job.nodes[k]?.inputs[0] === poisonedKey,
     );
-    const base = () => trainedModel(trainedKey as string, trainSet, config);
-    const predictions = (m: { predict: Classifier["predict"] }) =>
-      predictionMetrics((x) => m.predict(x), measure, attack, splits.test);
-    if (plugin.name === "none") return { ...predictions(await base()), trainingPasses: epochs(config) };
-    if (plugin.kind === "sanitize") {
-      const ownKey = [...chain].reverse().find((k) => job.nodes[k]?.kind === "sanitized-data") as string;
-      const s = await sanitize(ownKey, config);
-      const retrainedKey = chain[chain.length - 2] as string;
-      const model = await trainedModel(retrainedKey, s.kept, config);
-      return {
-        ...predictions(model),
-        removed: count(s.removed),
-        flagged: count(s.flagged),
-        ...(poisoned ? detectionValues("detection", detectionMetrics(s.scores, s.flagged, poisoned.mask)) : {}),
-        ...prefixed("defense", s.diagnostics),
-        trainingPasses: 2 * epochs(config),
-      };
-    }
-    if (plugin.kind === "train") {
-      const p = trainDefended(config.defense, {
-        train: trainSet,
-        model: config.model,
-        trainConfig: config.train,
-        seed: config.seed,
-      });
-      try {
-        return {
-          ...predictions(p),
-          ...(p.certify ? certifiedValues(p.certify, measure) : {}),
-          ...prefixed("defense", p.diagnostics),
-          trainingPasses: p.trainingPasses * epochs(config),
-        };
-      } finally {
-        p.dispose();
-      }
-    }
-    const model = await base();
-    if (plugin.kind === "repair") {
-      const r = repairModel(config.defense, { model, holdout, seed: config.seed });
-      try {
-        return { ...predictions(r.model), ...prefixed("defense", r.diagnostics), trainingPasses: epochs(config) };
-      } finally {
-        r.model.dispose();
-      }
-    }
-    const detector = fitInputDetector(config.defense, { model, holdout, seed: config.seed });
-    return {
-      ...predictions(model),
-      ...(triggeredMeasure
-        ? detectionValues("inputDetection", evaluateInputDetector(detector, measure, triggeredMeasure))
-        : {}),
-      ...prefixed("defense", detector.diagnostics),
-      trainingPasses: epochs(config),
-    };
+    return defenseKindOf(config.defense.name).measure({
+      config,
+      chain,
+      kindOf: (key) => job.nodes[key]?.kind,
+      poisoned,
+      trainSet,
+      measure,
+      holdout,
+      triggeredMeasure,
+      poisonedModel: () => trainedModel(trainedKey as string, trainSet, config),
+      trainedModel: (key, data) => trainedModel(key, data, config),
+      sanitized: (key) => sanitize(key, config),
+      predictions: (m) => predictionMetrics((x) => m.predict(x), measure, attack, splits.test),
+    });
   }
-}
-
-function count(mask: Uint8Array): number {
-  return mask.reduce((a, b) => a + b, 0);
-}
-
-function epochs(config: CellConfig): number {
-  return Number(config.train.epochs ?? 0);
-}
-
-function prefixed(prefix: string, values: Record<string, number> | undefined): MetricValues {
-  return Object.fromEntries(
-    Object.entries(values ?? {}).map(([k, v]) => [`${prefix}.${k}`, Number.isFinite(v) ? v : null]),
-  );
 }

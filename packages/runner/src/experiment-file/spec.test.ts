@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandGrid } from "./expand-grid.js";
+import { expandGrid } from "../cells/expand-grid.js";
 import { parseExperiment } from "./parse-experiment.js";
 import { parseSpecText } from "./spec-source.js";
 

@@ -1,28 +1,19 @@
 /**
- * Runs a planned experiment against the store: registers the experiment and its cells, skips the
- * cells already finished (unless told to rerun them), claims the rest atomically, executes them
- * grouped by poisoned dataset, and records each result as it arrives, in its own transaction, so
- * an interrupted run loses nothing finished and a rerun completes exactly what is missing.
+ * Schedules a planned experiment on the main thread: registers the experiment and its cells,
+ * skips the cells already finished (unless told to rerun them), claims the rest atomically, hands
+ * them to the executor grouped by poisoned dataset, and records each result as it arrives (in
+ * record/), so an interrupted run loses nothing finished and a rerun completes exactly what is
+ * missing.
  */
 import { hostname } from "node:os";
-import { contentHash, loadDataset, METRIC_SPEC_VERSION } from "@hemlock/core";
-import {
-  activeRunners,
-  cellStatuses,
-  claimCells,
-  heartbeat,
-  logEvent,
-  recordResults,
-  registerCells,
-  registerExperiment,
-  releaseCells,
-  resetCells,
-  type Store,
-} from "@hemlock/store";
-import { type AxisLabels, axisLabels } from "../cells/axis-labels.js";
-import { groupNodes } from "../execute/group-nodes.js";
-import type { CellOutcome, GroupCell, GroupJob } from "../execute/run-poison-group.js";
-import type { ExperimentPlan } from "./plan-experiment.js";
+import { loadDataset } from "@hemlock/core";
+import { cellStatuses, claimCells, heartbeat, logEvent, releaseCells, resetCells, type Store } from "@hemlock/store";
+import type { ExperimentPlan } from "../../artifacts/plan-experiment.js";
+import { recordOutcome } from "../../record/record-outcome.js";
+import { registerPlan } from "../../record/register-plan.js";
+import { releaseDeadRunners } from "../../record/release-dead-runners.js";
+import type { CellOutcome, GroupCell, GroupJob } from "../worker/run-poison-group.js";
+import { groupNodes } from "./group-nodes.js";
 
 /** A running cell whose runner has not reported for this long is taken to be dead. */
 export const STALE_AFTER_MS = 10 * 60_000;
@@ -81,26 +72,7 @@ export interface RunSummary {
 export async function runExperiment(plan: ExperimentPlan, options: RunOptions): Promise<RunSummary> {
   const { store } = options;
   const runner = `${hostname()}:${process.pid}`;
-  const experimentId = registerExperiment(store, plan.parsed.spec.name, plan.parsed.source.text);
-  const labels = axisLabels(plan.cells.map((c) => c.config));
-  registerCells(
-    store,
-    experimentId,
-    plan.cells.map(({ identity, config, chain }, i) => {
-      const { seed: _seed, ...setting } = config;
-      const { defense: _defense, ...comparable } = setting;
-      return {
-        identity,
-        config,
-        ...(labels[i] as AxisLabels),
-        rate: config.rate,
-        seed: config.seed,
-        setting: contentHash(setting),
-        comparison: contentHash(comparable),
-        chain,
-      };
-    }),
-  );
+  const experimentId = registerPlan(store, plan);
   const identities = plan.cells.map((c) => c.identity);
   if (options.rerun) resetCells(store, identities, options.rerun === "all" ? ["finished", "failed"] : ["failed"]);
   releaseDeadRunners(store);
@@ -181,7 +153,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
       await options.execute(
         job,
         (outcome) => {
-          record(store, outcome, plan, runner);
+          recordOutcome(store, outcome, plan.code, runner);
           summary.trainings += outcome.trainings;
           summary.poisonedDatasetsMade += outcome.artifacts.filter((a) => a.kind === "poisoned-data").length;
           const cell = claimed.find((c) => c.identity === outcome.identity) as GroupCell;
@@ -242,54 +214,4 @@ function groupByPoison(cells: GroupCell[]): GroupCell[][] {
     groups.set(key, [...(groups.get(key) ?? []), cell]);
   }
   return [...groups.values()].sort((a, b) => b.length - a.length);
-}
-
-/**
- * A run killed outright (kill -9, a power cut) leaves its cells "running". Runners on this host
- * whose process is gone are released at once; elsewhere the heartbeat's staleness decides.
- */
-function releaseDeadRunners(store: Store): void {
-  for (const runner of activeRunners(store)) {
-    const [host, pid] = runner.split(":");
-    if (host !== hostname() || pid === undefined || Number(pid) === process.pid) continue;
-    if (!processAlive(Number(pid))) {
-      const released = releaseCells(store, runner);
-      logEvent(store, { kind: "runner-dead", payload: { runner, released } });
-    }
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function record(store: Store, outcome: CellOutcome, plan: ExperimentPlan, runner: string): void {
-  recordResults(store, [
-    {
-      identity: outcome.identity,
-      status: outcome.status,
-      artifacts: outcome.artifacts,
-      ...(outcome.metrics ? { metrics: outcome.metrics, metricSpecVersion: METRIC_SPEC_VERSION } : {}),
-      provenance: {
-        ...outcome.provenance,
-        gitSha: plan.code.gitSha,
-        dirty: plan.code.dirty,
-        hemlockVersion: plan.code.version,
-        runner,
-        startedAt: new Date(outcome.startedAt).toISOString(),
-        finishedAt: new Date(outcome.finishedAt).toISOString(),
-        wallMs: outcome.finishedAt - outcome.startedAt,
-        trainings: outcome.trainings,
-      },
-      ...(outcome.error ? { error: outcome.error } : {}),
-      ...(outcome.stack ? { stack: outcome.stack } : {}),
-      startedAt: new Date(outcome.startedAt),
-      finishedAt: new Date(outcome.finishedAt),
-    },
-  ]);
 }

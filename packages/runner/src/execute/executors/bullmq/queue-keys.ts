@@ -4,7 +4,7 @@
  * backend it runs), the hash where workers announce themselves, and each run's keys.
  */
 import type { BackendName } from "@hemlock/core";
-import type { CellOutcome } from "../execute/run-poison-group.js";
+import type { CellOutcome } from "../../worker/run-poison-group.js";
 
 /** Prefix of every key Hemlock keeps in Redis (BullMQ's included). */
 export const DEFAULT_PREFIX = "hemlock";
