@@ -4,7 +4,7 @@
  * turned into the store's CellFilter with each value checked against what the store holds, so a typo gets the
  * names that exist rather than an empty table.
  */
-import { HemlockError } from "@hemlock/core/portable";
+import { checkPoisoningRate, HemlockError } from "@hemlock/core/portable";
 import { type CellFilter, findExperiment, listExperiments, metricNames, type Store } from "@hemlock/store";
 
 export function resultFilter(store: Store, options: Record<string, unknown>): CellFilter {
@@ -23,12 +23,7 @@ export function resultFilter(store: Store, options: Record<string, unknown>): Ce
   }
   for (const key of ["dataset", "model", "attack", "defense"] as const)
     if (typeof options[key] === "string") filter[key] = options[key] as string;
-  if (options.rate !== undefined) {
-    const rate = Number(options.rate);
-    if (!Number.isFinite(rate) || rate < 0 || rate >= 1)
-      throw new HemlockError("INVALID_ARGUMENT", `--rate: expected a number in [0, 1), got "${options.rate}"`);
-    filter.rate = rate;
-  }
+  if (options.rate !== undefined) filter.rate = checkPoisoningRate(options.rate, "--rate");
   return filter;
 }
 

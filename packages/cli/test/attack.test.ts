@@ -120,7 +120,7 @@ describe("hemlock attacks / attack", () => {
   });
 
   it.each([
-    [["--rate", "1.5"], "error: attack.rate: expected a number in [0, 1), got 1.5"],
+    [["--rate", "1.5"], 'error: --rate: expected a number in [0, 1), got "1.5"'],
     [["--rate", "abc"], 'error: --rate: expected a number in [0, 1), got "abc"'],
     [
       ["--rate", "0.1", "--params", '{"target":12}'],

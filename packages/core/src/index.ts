@@ -23,6 +23,7 @@ export {
   savePoisonedData,
   toPoisonedData,
 } from "./attacks/poisoned-data-files.js";
+export { checkPoisoningRate, isPoisoningRate, POISONING_RATE } from "./attacks/poisoning-rate.js";
 export { triggeredRows } from "./attacks/triggered-rows.js";
 export { activeBackendInfo, type BackendInfo } from "./backend/backend-info.js";
 export { BACKEND_NAMES, type BackendChoice, type BackendName, parseBackendChoice } from "./backend/backend-name.js";

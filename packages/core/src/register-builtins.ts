@@ -45,12 +45,7 @@ import { logisticRegression } from "./models/builtins/logistic-regression.js";
 import { mlp } from "./models/builtins/mlp.js";
 import { resnetSmall } from "./models/builtins/resnet-small.js";
 import { models } from "./models/model-registry.js";
-import type { Plugin, Registry } from "./registry/registry.js";
-
-/** Registers each plugin not yet registered (importing this module twice is harmless). */
-function registerAll<P extends Plugin>(registry: Registry<P>, plugins: readonly P[]): void {
-  for (const plugin of plugins) if (!registry.has(plugin.name)) registry.register(plugin);
-}
+import { registerAll } from "./registry/registry.js";
 
 const BUILTIN_DATASETS = [mnist, fashionMnist, mnist17, digits, breastCancer, iris, wine, adult, spambase];
 

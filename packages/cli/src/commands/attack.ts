@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
+  checkPoisoningRate,
   HemlockError,
   loadDataset,
   METRIC_SPEC_VERSION,
@@ -32,13 +33,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const datasetSpec = datasetOption.trim().startsWith("{")
     ? (parseJson(datasetOption, "--dataset") as { name: string })
     : { name: datasetOption };
-  const rate = Number(options.rate);
-  if (String(options.rate).trim() === "" || Number.isNaN(rate)) {
-    throw new HemlockError(
-      "INVALID_ARGUMENT",
-      `--rate: expected a number in [0, 1), got ${JSON.stringify(options.rate)}`,
-    );
-  }
+  const rate = checkPoisoningRate(options.rate, "--rate");
   const seed = Number(options.seed);
   if (!Number.isInteger(seed))
     throw new HemlockError("INVALID_ARGUMENT", `--seed: expected an integer, got ${JSON.stringify(options.seed)}`);

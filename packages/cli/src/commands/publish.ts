@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { HemlockError } from "@hemlock/core/portable";
+import { checkPoisoningRate, HemlockError } from "@hemlock/core/portable";
 import { copyStoreSubset, metricNames, openStoreReadOnly } from "@hemlock/store";
 import { ensureBuilt, leaderboardApp, startAppProcesses } from "../app/leaderboard-app.js";
 import { writeStaticSite } from "../app/static-site.js";
@@ -28,10 +28,8 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
     ...(typeof options.model === "string" ? { model: options.model } : {}),
     ...(typeof options.attack === "string" ? { attack: options.attack } : {}),
     ...(typeof options.defense === "string" ? { defense: options.defense } : {}),
-    ...(options.rate !== undefined ? { rate: Number(options.rate) } : {}),
+    ...(options.rate !== undefined ? { rate: checkPoisoningRate(options.rate, "--rate") } : {}),
   };
-  if (filter.rate !== undefined && !(filter.rate >= 0 && filter.rate < 1))
-    throw new HemlockError("INVALID_ARGUMENT", `--rate: expected a number in [0, 1), got "${String(options.rate)}"`);
   const scratch = await mkdtemp(join(tmpdir(), "hemlock-publish-"));
   try {
     let source = db;

@@ -10,6 +10,7 @@ import { parseParams } from "../registry/parse-params.js";
 import type { LabeledArrays } from "../training/labeled-arrays.js";
 import { attacks } from "./attack-registry.js";
 import type { PoisonResult } from "./define-attack.js";
+import { checkPoisoningRate } from "./poisoning-rate.js";
 
 export type AttackSpec = { name: string } & Record<string, unknown>;
 
@@ -29,9 +30,7 @@ export function poisonDataset(
   const { name, ...rest } = typeof spec === "string" ? { name: spec } : spec;
   const plugin = attacks.get(name, `${where}.name`);
   const { rate } = options;
-  if (!(Number.isFinite(rate) && rate >= 0 && rate < 1)) {
-    throw new HemlockError("INVALID_PARAMS", `${where}.rate: expected a number in [0, 1), got ${rate}`);
-  }
+  checkPoisoningRate(rate, `${where}.rate`, "INVALID_PARAMS");
   const params = parseParams(plugin.params, rest, where) as Record<string, unknown> & { target?: number };
   if (params.target !== undefined && params.target >= clean.classes) {
     throw new HemlockError(

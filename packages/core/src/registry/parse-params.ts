@@ -4,6 +4,8 @@
  */
 import type { z } from "zod";
 import { HemlockError } from "../errors.js";
+import { didYouMean } from "./did-you-mean.js";
+import { schemaKeysAt } from "./schema-keys.js";
 
 export function parseParams<S extends z.ZodType>(schema: S, params: unknown, where: string): z.output<S> {
   const result = schema.safeParse(params ?? {});
@@ -14,9 +16,21 @@ export function parseParams<S extends z.ZodType>(schema: S, params: unknown, whe
     const message = issue.message.replace(/^Invalid input: /, "");
     // zod already names the received type for type errors; otherwise say what was given.
     const detail = issue.code === "unrecognized_keys" || /received/.test(message) ? message : `${message}, got ${got}`;
-    return `${path}: ${detail}`;
+    return `${path}: ${detail}${issue.code === "unrecognized_keys" ? suggestKeys(schema, issue.path, issue.keys) : ""}`;
   });
   throw new HemlockError("INVALID_PARAMS", problems.join("\n"));
+}
+
+/** "; did you mean ..." for each unknown key close to one the schema takes there, at any depth. */
+function suggestKeys(schema: z.ZodType, path: PropertyKey[], unknown: string[]): string {
+  const known = schemaKeysAt(schema, path);
+  const close = unknown.flatMap((key) => {
+    const best = didYouMean(key, known);
+    return best ? [{ key, best }] : [];
+  });
+  if (close.length === 0) return "";
+  if (unknown.length === 1) return `; did you mean "${close[0]?.best}"?`;
+  return `; did you mean ${close.map(({ key, best }) => `"${best}" for "${key}"`).join(", ")}?`;
 }
 
 function valueAt(value: unknown, path: PropertyKey[]): unknown {

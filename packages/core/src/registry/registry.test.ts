@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { HemlockError } from "../errors.js";
 import { parseParams } from "./parse-params.js";
-import { Registry } from "./registry.js";
+import { Registry, registerAll } from "./registry.js";
+import { schemaKeysAt } from "./schema-keys.js";
 
 const registry = new Registry<{ name: string; summary: string; citation: string }>("attack");
 registry.register({ name: "badnets", summary: "patch trigger", citation: "Gu et al. 2017" });
@@ -18,6 +19,21 @@ describe("Registry", () => {
     expect(() => registry.register({ name: "badnets", summary: "", citation: "" })).toThrowErrorMatchingInlineSnapshot(
       `[HemlockError: attack "badnets" is already registered]`,
     );
+  });
+
+  it("registers a list once however often it is imported, and refuses another plugin under a taken name", () => {
+    const r = new Registry<{ name: string; summary: string; citation: string }>("defense");
+    const strip = { name: "strip", summary: "entropy", citation: "Gao et al. 2019" };
+    registerAll(r, [strip]);
+    registerAll(r, [strip]);
+    expect(r.list()).toEqual([strip]);
+    expect(() => registerAll(r, [{ ...strip, summary: "another" }])).toThrow('defense "strip" is already registered');
+    expect(() =>
+      registerAll(r, [
+        { ...strip, name: "a" },
+        { ...strip, name: "a" },
+      ]),
+    ).toThrow('defense "a" is already registered');
   });
 
   it("suggests the closest name for a typo and lists the known names", () => {
@@ -55,5 +71,24 @@ describe("parseParams", () => {
       grid.attack[1]: Unrecognized key: "colour"]
     `);
     expect(() => parseParams(schema, { alpha: 2 }, "x")).toThrow(HemlockError);
+  });
+
+  it("offers the closest key for a mistyped one, nested too", () => {
+    const nested = z
+      .object({
+        trigger: z
+          .object({ kind: z.literal("patch"), size: z.number() })
+          .strict()
+          .default({ kind: "patch", size: 3 }),
+        compare: z.union([z.string(), z.object({ name: z.string(), epsilon: z.number() }).strict()]).optional(),
+        alpha: z.number().optional(),
+      })
+      .strict();
+    expect(() => parseParams(nested, { trigger: { kind: "patch", sise: 3 }, alpah: 1 }, "grid.attack[0]")).toThrow(
+      'grid.attack[0].trigger: Unrecognized key: "sise"; did you mean "size"?\n' +
+        'grid.attack[0]: Unrecognized key: "alpah"; did you mean "alpha"?',
+    );
+    expect(schemaKeysAt(nested, ["compare"]).sort()).toEqual(["epsilon", "name"]);
+    expect(() => parseParams(nested, { colour: 1 }, "x")).toThrow(/^x: Unrecognized key: "colour"$/);
   });
 });

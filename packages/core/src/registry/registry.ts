@@ -50,3 +50,15 @@ export class Registry<P extends Plugin> {
     return [...this.plugins.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 }
+
+/**
+ * Registers each plugin of a literal list. The same plugin object again is a no-op (a module
+ * imported twice, as the built-ins are by every worker entry); another plugin under a name
+ * already taken is a DUPLICATE_NAME error, never silently dropped.
+ */
+export function registerAll<P extends Plugin>(registry: Registry<P>, plugins: readonly P[]): void {
+  for (const plugin of plugins) {
+    if (registry.has(plugin.name) && registry.get(plugin.name) === plugin) continue;
+    registry.register(plugin);
+  }
+}

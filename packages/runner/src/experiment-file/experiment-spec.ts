@@ -9,6 +9,7 @@
  * the registries are known; here only the shape is. The JSON Schema editors use is generated
  * from this (experiments/schema.json).
  */
+import { POISONING_RATE } from "@hemlock/core/portable";
 import { z } from "zod";
 
 /** A plugin named alone (`badnets`) or with parameters (`{name: badnets, target: 3}`). */
@@ -44,7 +45,11 @@ export const trainRefSchema = z
   .record(z.string(), z.unknown())
   .describe("Training configuration: epochs, batchSize, optimizer, schedule, validationSplit, earlyStopping");
 
-export const rateSchema = z.number().min(0).lt(1).describe("Poisoning rate (see the attack's rateOf)");
+export const rateSchema = z
+  .number()
+  .min(POISONING_RATE.min)
+  .lt(POISONING_RATE.below)
+  .describe("Poisoning rate (see the attack's rateOf)");
 
 export const AXES = ["dataset", "model", "train", "attack", "rate", "defense"] as const;
 export type Axis = (typeof AXES)[number];
