@@ -15,7 +15,11 @@ export function parseParams<S extends z.ZodType>(schema: S, params: unknown, whe
     const got = describeValue(valueAt(params, issue.path));
     const message = issue.message.replace(/^Invalid input: /, "");
     // zod already names the received type for type errors; otherwise say what was given.
-    const detail = issue.code === "unrecognized_keys" || /received/.test(message) ? message : `${message}, got ${got}`;
+    const named =
+      issue.code === "unrecognized_keys" ||
+      /received/.test(message) ||
+      (issue.code === "custom" && issue.params?.describesValue === true);
+    const detail = named ? message : `${message}, got ${got}`;
     return `${path}: ${detail}${issue.code === "unrecognized_keys" ? suggestKeys(schema, issue.path, issue.keys) : ""}`;
   });
   throw new HemlockError("INVALID_PARAMS", problems.join("\n"));
