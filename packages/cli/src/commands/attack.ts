@@ -13,10 +13,9 @@ import {
   loadDataset,
   METRIC_SPEC_VERSION,
   npyBytes,
-  parseBackendChoice,
   poisonDataset,
-  selectBackend,
 } from "@hemlock/core";
+import { selectBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
 
 function parseJson(text: string, option: string): unknown {
@@ -40,7 +39,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const params = parseJson(String(options.params), "--params") as Record<string, unknown>;
   const { dir: dataDir } = resolveDataDirOption(options.dataDir as string | undefined);
   // Attacks that train a surrogate or run PGD compute with tfjs; the backend is recorded.
-  const backend = await selectBackend(parseBackendChoice(String(options.backend ?? "auto")));
+  const backend = await selectBackendOption(options);
 
   const { train, test } = await loadDataset(datasetSpec, { dataDir, where: "--dataset" });
   // The test split goes along for targeted attacks, which pick their targets in it.

@@ -6,14 +6,14 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseBackendChoice, selectBackend } from "@hemlock/core";
 import { isArtifactBuilt, planExperiment } from "@hemlock/runner";
 import { cellStatuses, openStore, pastWallTimes, settingKey } from "@hemlock/store";
+import { selectBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
 
 export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
   const [file] = args as [string];
-  const backend = await selectBackend(parseBackendChoice(String(options.backend ?? "auto")));
+  const backend = await selectBackendOption(options);
   const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
   const plan = await planExperiment(file, { backend: backend.name, dataDir });
   const dbPath = resolve(String(options.db));

@@ -8,7 +8,7 @@
  */
 import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { HemlockError, parseBackendChoice, selectBackend } from "@hemlock/core";
+import { HemlockError } from "@hemlock/core";
 import { type ExperimentPlan, planExperiment } from "@hemlock/runner";
 import {
   type CheckResult,
@@ -25,6 +25,7 @@ import {
 } from "@hemlock/store";
 import Table from "cli-table3";
 import pc from "picocolors";
+import { selectBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
 import { type ReproducedTarget, writeReproductionReport } from "../repro/reproduction-report.js";
 import { queueOptions, runGrid, wholeNumber } from "../run-grid.js";
@@ -39,7 +40,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       "give reproduction files, or --all for every file in experiments/repro/",
     );
   const workers = options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
-  const backend = await selectBackend(parseBackendChoice(String(options.backend ?? "auto")));
+  const backend = await selectBackendOption(options);
   const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
   // Plan every file first, so a mistake in the last one is found before the first one runs.
   const plans: [string, ExperimentPlan][] = [];

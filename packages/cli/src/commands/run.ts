@@ -5,9 +5,9 @@
  * second exits at once (every recorded cell is whole; unfinished ones are planned again).
  */
 import { resolve } from "node:path";
-import { parseBackendChoice, selectBackend } from "@hemlock/core";
 import { planExperiment } from "@hemlock/runner";
 import { leaderboard, openStore } from "@hemlock/store";
+import { selectBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
 import { leaderboardTables } from "../format/leaderboard-table.js";
 import { queueOptions, runGrid, wholeNumber } from "../run-grid.js";
@@ -17,7 +17,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   const retries = wholeNumber(options.retries ?? "0", "--retries", 0);
   const workers = options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
   const json = Boolean(options.json);
-  const backend = await selectBackend(parseBackendChoice(String(options.backend ?? "auto")));
+  const backend = await selectBackendOption(options);
   const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
   const plan = await planExperiment(file, { backend: backend.name, dataDir });
   const store = await openStore(resolve(String(options.db)));

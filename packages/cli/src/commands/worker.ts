@@ -7,8 +7,8 @@
  * the queue gives the unfinished groups to another worker.
  */
 import { resolve } from "node:path";
-import { parseBackendChoice, selectBackend } from "@hemlock/core";
 import { defaultWorkerCount, startDistributedWorker, type WorkerEvent } from "@hemlock/runner";
+import { selectBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
 import { wholeNumber } from "../run-grid.js";
 
@@ -16,7 +16,7 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
   const threads = options.workers === undefined ? defaultWorkerCount() : wholeNumber(options.workers, "--workers", 1);
   const lockDurationMs = wholeNumber(options.lockDuration, "--lock-duration", 1000);
   const json = Boolean(options.json);
-  const backend = await selectBackend(parseBackendChoice(String(options.backend ?? "auto")));
+  const backend = await selectBackendOption(options);
   const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
   const redisUrl = String(options.redisUrl);
   const print = (event: Record<string, unknown>, line: string) => console.log(json ? JSON.stringify(event) : line);
