@@ -25,6 +25,24 @@ module.exports = {
       to: { path: [pkg("runner"), pkg("store"), pkg("cli"), "^apps/"] },
     },
     {
+      name: "datasets-import-no-training",
+      severity: "error",
+      comment: "Training reads datasets; datasets know nothing of training (the two once imported each other).",
+      from: { path: "^packages/core/src/datasets/" },
+      to: { path: "^packages/core/src/training/" },
+    },
+    {
+      name: "builtins-are-leaves",
+      severity: "error",
+      comment:
+        "A built-in plugin is reached through its registry: only register-builtins.ts (and tests) import builtins/, so adding one is one file and one line.",
+      from: {
+        path: "^packages/core/src/",
+        pathNot: "^packages/core/src/(register-builtins|index)\\.ts$|\\.test\\.ts$|^packages/core/src/testing/",
+      },
+      to: { path: "^packages/core/src/[a-z-]+/builtins/" },
+    },
+    {
       name: "store-imports-no-runner",
       severity: "error",
       comment: "The store records and reads results; it does not run them.",

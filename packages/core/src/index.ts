@@ -29,6 +29,7 @@ export { activeBackendInfo, type BackendInfo } from "./backend/backend-info.js";
 export { BACKEND_NAMES, type BackendChoice, type BackendName, parseBackendChoice } from "./backend/backend-name.js";
 export { loadBackend } from "./backend/load-backend.js";
 export { limitNativeThreads } from "./backend/native-threads.js";
+export { plannedBackend } from "./backend/planned-backend.js";
 export {
   type BackendSelection,
   type BackendStatus,
@@ -48,6 +49,7 @@ export { type DatasetState, type DatasetStatus, datasetStatus } from "./datasets
 export { type DatasetContext, type DatasetPlugin, defineDataset } from "./datasets/define-dataset.js";
 export { type FetchEvent, type FetchOptions, fetchFiles } from "./datasets/fetch-files.js";
 export { type GaussianBlobsOptions, gaussianBlobs } from "./datasets/gaussian-blobs.js";
+export { exampleSize, gatherBatch, type LabeledArrays } from "./datasets/labeled-arrays.js";
 export {
   clearDatasetCache,
   type DatasetSpec,
@@ -66,6 +68,7 @@ export {
   reverseEngineerTrigger,
   stampTrigger,
 } from "./defenses/analysis/trigger-reverse-engineering.js";
+export { plurality } from "./defenses/certificates/vote-certificates.js";
 export { defenses } from "./defenses/defense-registry.js";
 export type {
   DefendedPredictor,
@@ -83,7 +86,6 @@ export { repairModel } from "./defenses/repair-model.js";
 export { checkDefenseFits, type DefenseSpec, resolveDefense } from "./defenses/resolve-defense.js";
 export { type Sanitized, sanitizeDataset } from "./defenses/sanitize-dataset.js";
 export { trainDefended } from "./defenses/train-defended.js";
-export { plurality } from "./defenses/vote-certificates.js";
 export { errorText, HemlockError, type HemlockErrorCode, isHemlockError } from "./errors.js";
 export { canonicalJson, contentHash } from "./hashing/canonical-json.js";
 export { type BackdoorMetrics, backdoorMetrics, type Predict } from "./metrics/backdoor-metrics.js";
@@ -110,7 +112,6 @@ export { type Plugin, Registry } from "./registry/registry.js";
 export { attackConformance } from "./testing/attack-conformance.js";
 export { type BiggioSetting, biggioSetting } from "./testing/biggio-setting.js";
 export { disposeOptimizer } from "./training/dispose-optimizer.js";
-export { exampleSize, gatherBatch, type LabeledArrays } from "./training/labeled-arrays.js";
 export { type LossName, meanLoss, perExampleLoss } from "./training/losses.js";
 export { learningRateAt } from "./training/lr-schedule.js";
 export { buildOptimizer, type HemlockOptimizer } from "./training/optimizer.js";

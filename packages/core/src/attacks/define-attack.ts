@@ -6,8 +6,8 @@
 import type { z } from "zod";
 import type { ArrayAllocator } from "../datasets/array-allocator.js";
 import type { Dataset } from "../datasets/dataset.js";
+import type { LabeledArrays } from "../datasets/labeled-arrays.js";
 import type { Plugin } from "../registry/registry.js";
-import type { LabeledArrays } from "../training/labeled-arrays.js";
 import type { PoisonSemantics } from "./poison-semantics.js";
 
 /**

@@ -8,8 +8,8 @@ import { gaussianBlobs } from "../datasets/gaussian-blobs.js";
 import { targetedMetrics } from "../metrics/targeted-metrics.js";
 import { Classifier } from "../models/classifier.js";
 import "../register-builtins.js";
+import { exampleSize } from "../datasets/labeled-arrays.js";
 import { lineImages } from "../testing/line-images.js";
-import { exampleSize } from "../training/labeled-arrays.js";
 import { fitLinear, linearData } from "../training/linear-learner.js";
 import { poisonDataset } from "./poison-dataset.js";
 

@@ -5,9 +5,9 @@
  */
 import { arrayAllocator } from "../datasets/array-allocator.js";
 import type { Dataset } from "../datasets/dataset.js";
+import type { LabeledArrays } from "../datasets/labeled-arrays.js";
 import { HemlockError } from "../errors.js";
 import { parseParams } from "../registry/parse-params.js";
-import type { LabeledArrays } from "../training/labeled-arrays.js";
 import { attacks } from "./attack-registry.js";
 import type { PoisonResult } from "./define-attack.js";
 import { checkPoisoningRate } from "./poisoning-rate.js";

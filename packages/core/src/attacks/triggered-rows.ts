@@ -2,8 +2,9 @@
  * The triggered copies of chosen inputs, from either form of a trigger (TriggerSource): the
  * transform applied to fresh copies, or rows gathered from inputs triggered beforehand.
  */
+
+import { exampleSize } from "../datasets/labeled-arrays.js";
 import type { Examples } from "../models/batched.js";
-import { exampleSize } from "../training/labeled-arrays.js";
 import type { TriggerSource } from "./define-attack.js";
 
 /** Rows `rows` of `inputs` (all of them by default) with the trigger applied, example-major. */

@@ -2,7 +2,7 @@
  * A description of the active compute backend, recorded with every result so numbers from
  * different backends are never mixed up silently.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "./tf.js";
 import { HEMLOCK_WASM_KERNELS } from "./wasm-kernels/register-wasm-kernels.js";
 
 export interface BackendInfo {

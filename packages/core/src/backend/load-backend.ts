@@ -3,8 +3,10 @@
  * loader runs at most once per thread (tfjs registries are per thread, so Piscina workers load
  * their own). A failure is returned as a reason a person can act on, not thrown.
  */
-import * as tf from "@tensorflow/tfjs";
+
 import type { BackendName } from "./backend-name.js";
+import { tfjsNodeBindingPresent } from "./native-binding.js";
+import { tf } from "./tf.js";
 import { registerWasmKernels } from "./wasm-kernels/register-wasm-kernels.js";
 
 export type LoadResult = { ok: true } | { ok: false; reason: string };
@@ -25,6 +27,15 @@ const LOADERS: Record<BackendName, () => Promise<LoadResult>> = {
   async tensorflow() {
     // A variable specifier keeps bundlers and tsc from resolving the optional dependency.
     const specifier = "@tensorflow/tfjs-node";
+    const binding = tfjsNodeBindingPresent();
+    if (binding === undefined)
+      return { ok: false, reason: "@tensorflow/tfjs-node is not installed (optional dependency)" };
+    if (!binding)
+      return {
+        ok: false,
+        reason:
+          "@tensorflow/tfjs-node is installed without its native libtensorflow binding (lib/napi-v<N>/tfjs_binding.node; its install step downloads libtensorflow, which needs network access)",
+      };
     try {
       await import(specifier);
     } catch (error) {

@@ -3,10 +3,11 @@
  * else cpu, unless the caller names one. Returns what was chosen and why every other backend was
  * not, so the choice can be shown (hemlock doctor) and recorded with every result.
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { HemlockError } from "../errors.js";
 import { BACKEND_NAMES, type BackendChoice, type BackendName } from "./backend-name.js";
 import { loadBackend } from "./load-backend.js";
+import { tf } from "./tf.js";
 
 export interface BackendStatus {
   name: BackendName;

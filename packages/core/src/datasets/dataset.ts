@@ -4,7 +4,7 @@
  * file it was read from. The arrays may live in SharedArrayBuffers, so worker threads can read
  * them without copies.
  */
-import type { LabeledArrays } from "../training/labeled-arrays.js";
+import type { LabeledArrays } from "./labeled-arrays.js";
 
 /** "validation" is carved from the training split when a spec asks for one (the attacker's data). */
 export type SplitName = "train" | "validation" | "test";

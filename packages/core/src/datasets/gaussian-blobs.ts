@@ -4,8 +4,8 @@
  * Storage can be a SharedArrayBuffer so the arrays can be handed to worker threads uncopied.
  */
 import { SeededRandom } from "../random/seeded-random.js";
-import type { LabeledArrays } from "../training/labeled-arrays.js";
 import type { Dataset } from "./dataset.js";
+import type { LabeledArrays } from "./labeled-arrays.js";
 
 export interface GaussianBlobsOptions {
   examples: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gaussianBlobsDataset } from "../datasets/gaussian-blobs.js";
 import "../register-builtins.js";
 import { clopperPearson } from "./analysis/clopper-pearson.js";
-import { baggingCertify, baggingRadius } from "./bagging-certificate.js";
+import { baggingCertify, baggingRadius } from "./certificates/bagging-certificate.js";
 import { trainDefended } from "./train-defended.js";
 
 /** The largest r for which the condition holds at every integer n' in [n, n + r], by brute force. */

@@ -4,8 +4,8 @@ import { gaussianBlobsDataset } from "../datasets/gaussian-blobs.js";
 import { certifiedAccuracy } from "../metrics/certified-metrics.js";
 import "../register-builtins.js";
 import { hashPartitions } from "./builtins/deep-partition-aggregation.js";
+import { plurality } from "./certificates/vote-certificates.js";
 import { trainDefended } from "./train-defended.js";
-import { plurality } from "./vote-certificates.js";
 
 describe("the partition-aggregation certificate", () => {
   it("matches hand-computed vote counts", () => {

@@ -4,8 +4,8 @@
  * compare with the attack's poison mask.
  */
 import type { Dataset } from "../datasets/dataset.js";
+import { gatherBatch } from "../datasets/labeled-arrays.js";
 import { HemlockError } from "../errors.js";
-import { gatherBatch } from "../training/labeled-arrays.js";
 import type { SanitizeInput, SanitizeResult } from "./define-defense.js";
 import { type DefenseSpec, resolveDefenseOfKind } from "./resolve-defense.js";
 

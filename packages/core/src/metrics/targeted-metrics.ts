@@ -5,7 +5,7 @@
  */
 import type { PoisonResult } from "../attacks/define-attack.js";
 import type { Dataset } from "../datasets/dataset.js";
-import { gatherBatch } from "../training/labeled-arrays.js";
+import { gatherBatch } from "../datasets/labeled-arrays.js";
 import type { Predict } from "./backdoor-metrics.js";
 
 export interface TargetedMetrics {

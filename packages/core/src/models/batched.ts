@@ -2,8 +2,8 @@
  * Runs a function over a dataset in batches of tensors and concatenates the per-example results,
  * so inference on 60,000 images never holds more than one batch of activations.
  */
-import * as tf from "@tensorflow/tfjs";
-import { exampleSize } from "../training/labeled-arrays.js";
+import { tf } from "../backend/tf.js";
+import { exampleSize } from "../datasets/labeled-arrays.js";
 
 export interface Examples {
   x: Float32Array;

@@ -8,7 +8,7 @@ import { gaussianBlobs } from "../datasets/gaussian-blobs.js";
 import { HemlockError } from "../errors.js";
 import { SeededRandom } from "../random/seeded-random.js";
 import "../register-builtins.js";
-import type { LabeledArrays } from "../training/labeled-arrays.js";
+import type { LabeledArrays } from "../datasets/labeled-arrays.js";
 import { Classifier } from "./classifier.js";
 import { loadClassifier, saveClassifier } from "./model-files.js";
 

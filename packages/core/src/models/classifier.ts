@@ -3,10 +3,10 @@
  * everything attacks, defenses and metrics ask of a model: fit, class probabilities, per-example
  * loss, penultimate-layer features, per-example gradients, and save/load with a content hash.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../backend/tf.js";
+import type { LabeledArrays } from "../datasets/labeled-arrays.js";
 import { HemlockError } from "../errors.js";
 import { parseParams } from "../registry/parse-params.js";
-import type { LabeledArrays } from "../training/labeled-arrays.js";
 import { lossForEveryLabel, meanLoss, perExampleLoss } from "../training/losses.js";
 import { type TrainConfig, trainConfigSchema } from "../training/train-config.js";
 import { type EpochRecord, type TrainProgress, type TrainResult, trainModel } from "../training/train-model.js";

@@ -6,8 +6,8 @@
  */
 import type * as tf from "@tensorflow/tfjs";
 import type { z } from "zod";
+import type { LabeledArrays } from "../datasets/labeled-arrays.js";
 import type { Plugin } from "../registry/registry.js";
-import type { LabeledArrays } from "../training/labeled-arrays.js";
 import type { LossName } from "../training/losses.js";
 
 /** What a defense may require of a model; checked when a grid is planned. */

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../backend/tf.js";
 import { HemlockError } from "../errors.js";
 import { Classifier } from "./classifier.js";
 import type { ModelContext } from "./define-model.js";

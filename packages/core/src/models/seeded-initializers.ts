@@ -2,7 +2,7 @@
  * Seeded weight initializers. tfjs initializers draw from Math.random unless given a seed, so
  * every Hemlock model takes its kernels' seeds from a SeededRandom stream, one per layer.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../backend/tf.js";
 import type { SeededRandom } from "../random/seeded-random.js";
 
 type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;

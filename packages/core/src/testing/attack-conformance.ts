@@ -4,11 +4,12 @@
  * the budget is respected (exactly round(rate x base) poisoned, mask agreeing with the changes);
  * and no tfjs tensors are left behind. Returns the problems found, empty when the plugin conforms.
  */
-import * as tf from "@tensorflow/tfjs";
+
 import type { AttackPlugin } from "../attacks/define-attack.js";
 import { poisonDataset } from "../attacks/poison-dataset.js";
+import { tf } from "../backend/tf.js";
 import type { Dataset } from "../datasets/dataset.js";
-import { exampleSize } from "../training/labeled-arrays.js";
+import { exampleSize } from "../datasets/labeled-arrays.js";
 
 export function attackConformance(plugin: AttackPlugin, clean: Dataset, rate: number): string[] {
   const problems: string[] = [];

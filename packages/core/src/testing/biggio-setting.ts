@@ -6,10 +6,10 @@
  */
 
 import type { Dataset } from "../datasets/dataset.js";
+import { gatherBatch } from "../datasets/labeled-arrays.js";
 import { loadDataset } from "../datasets/load-dataset.js";
 import { Classifier } from "../models/classifier.js";
 import { SeededRandom } from "../random/seeded-random.js";
-import { gatherBatch } from "../training/labeled-arrays.js";
 
 export interface BiggioSetting {
   train: Dataset;

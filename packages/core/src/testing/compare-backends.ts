@@ -2,7 +2,7 @@
  * Runs one kernel on two backends and measures how far apart the results are. The reference is
  * the pure-JS cpu backend, which tfjs tests every other backend against.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../backend/tf.js";
 import type { SeededRandom } from "../random/seeded-random.js";
 
 export interface KernelCase {

@@ -10,7 +10,7 @@
  * - margin 1, small tau: a smooth upper bound of the Crammer-Singer hinge that tends to it as
  *   tau -> 0, so its curvature sits on the margin support vectors, as in Biggio's derivation.
  */
-import type { LabeledArrays } from "./labeled-arrays.js";
+import type { LabeledArrays } from "../datasets/labeled-arrays.js";
 
 export interface SmoothLoss {
   tau: number;

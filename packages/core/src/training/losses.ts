@@ -4,7 +4,7 @@
  * is the usual SVM hinge on the margin z_y - z_other. Training uses their means (cross-entropy
  * through sparseSoftmaxCrossEntropy's closed-form gradient).
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../backend/tf.js";
 import { sparseSoftmaxCrossEntropy } from "./sparse-softmax-cross-entropy.js";
 
 export type LossName = "cross-entropy" | "multiclass-hinge";

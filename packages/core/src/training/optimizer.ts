@@ -3,7 +3,7 @@
  * weight decay (gradient += weightDecay * weight, as PyTorch's SGD and Adam do) at a given
  * learning rate, so schedules can change it every step.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../backend/tf.js";
 import { disposeOptimizer } from "./dispose-optimizer.js";
 import type { OptimizerConfig } from "./train-config.js";
 

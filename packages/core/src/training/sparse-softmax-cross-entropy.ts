@@ -4,7 +4,7 @@
  * (label smoothing, weights, reductions) per step, each with fixed per-kernel overhead; this
  * version needs about ten, and its gradient is the closed form (softmax - onehot) / batch.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../backend/tf.js";
 
 export function sparseSoftmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D, classes: number): tf.Scalar {
   // Like every intermediate, oneHot lives until the caller's tidy (or gradient scope) ends; the

@@ -4,10 +4,10 @@
  * schedule, an optional stratified validation split with early stopping, and progress reports.
  * The same seed, backend and data give bit-identical weights.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../backend/tf.js";
+import { gatherBatch, type LabeledArrays } from "../datasets/labeled-arrays.js";
 import { stratifiedSplit } from "../datasets/transforms/stratified-indices.js";
 import { SeededRandom } from "../random/seeded-random.js";
-import { gatherBatch, type LabeledArrays } from "./labeled-arrays.js";
 import { learningRateAt } from "./lr-schedule.js";
 import { buildOptimizer, type HemlockOptimizer } from "./optimizer.js";
 import type { TrainConfig } from "./train-config.js";

@@ -10,10 +10,10 @@
  * set kept is the one whose retrained model has the highest loss on the true labels.
  */
 import { z } from "zod";
-import { applyPoison } from "../apply-poison.js";
+import { applyPoison } from "../crafting/apply-poison.js";
 import { defineAttack } from "../define-attack.js";
+import { surrogateParams, trainSurrogate } from "../optimization/surrogate.js";
 import { poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
-import { surrogateParams, trainSurrogate } from "../surrogate.js";
 
 export const alfa = defineAttack({
   name: "alfa",

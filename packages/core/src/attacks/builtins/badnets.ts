@@ -6,9 +6,9 @@
  */
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
-import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
+import { applyPoison, choosePoisonIndices } from "../crafting/apply-poison.js";
+import { patchTriggerSchema, stampPixels, triggerPixels } from "../crafting/image-trigger.js";
 import { defineAttack } from "../define-attack.js";
-import { patchTriggerSchema, stampPixels, triggerPixels } from "../image-trigger.js";
 import { attackerLabel, poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 
 export const badnets = defineAttack({

@@ -9,16 +9,17 @@
  * into the base first (opacity 0.3 in the paper's end-to-end experiments), and `epsilon`, if set,
  * bounds each poison within an L-inf ball around its base.
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
+import { tf } from "../../backend/tf.js";
+import { exampleSize, gatherBatch } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
-import { exampleSize, gatherBatch } from "../../training/labeled-arrays.js";
-import { applyPoison, choosePoisonIndices, craftedRows } from "../apply-poison.js";
+import { applyPoison, choosePoisonIndices, craftedRows } from "../crafting/apply-poison.js";
 import { defineAttack } from "../define-attack.js";
 import { featureBounds } from "../optimization/feature-bounds.js";
+import { surrogateParams, trainSurrogate } from "../optimization/surrogate.js";
 import { poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
-import { surrogateParams, trainSurrogate } from "../surrogate.js";
 
 export const featureCollision = defineAttack({
   name: "feature-collision",

@@ -9,8 +9,8 @@
  * halved when the validation loss fails to rise; the best points found are kept.
  */
 import { z } from "zod";
+import { exampleSize } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
-import { exampleSize } from "../../training/labeled-arrays.js";
 import {
   fitLinear,
   type LinearData,
@@ -18,7 +18,7 @@ import {
   meanLossAndGradient,
   type SmoothLoss,
 } from "../../training/linear-learner.js";
-import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
+import { applyPoison, choosePoisonIndices } from "../crafting/apply-poison.js";
 import { defineAttack } from "../define-attack.js";
 import { boxDiagonal, clipToBounds, featureBounds } from "../optimization/feature-bounds.js";
 import { validationLossGradients } from "../optimization/implicit-gradient.js";

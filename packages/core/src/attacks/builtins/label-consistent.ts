@@ -7,15 +7,15 @@
  * (The paper's GAN-interpolation variant is not implemented.)
  */
 import { z } from "zod";
+import { exampleSize, gatherBatch } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
-import { exampleSize, gatherBatch } from "../../training/labeled-arrays.js";
-import { applyPoison, choosePoisonIndices, craftedRows } from "../apply-poison.js";
+import { applyPoison, choosePoisonIndices, craftedRows } from "../crafting/apply-poison.js";
+import { patchTriggerSchema, stampPixels, triggerPixels } from "../crafting/image-trigger.js";
 import { defineAttack } from "../define-attack.js";
-import { patchTriggerSchema, stampPixels, triggerPixels } from "../image-trigger.js";
 import { featureBounds } from "../optimization/feature-bounds.js";
 import { pgdLinf } from "../optimization/pgd.js";
+import { surrogateParams, trainSurrogate } from "../optimization/surrogate.js";
 import { cleanLabelSemanticsSchema, semanticsOf } from "../poison-semantics.js";
-import { surrogateParams, trainSurrogate } from "../surrogate.js";
 
 export const labelConsistent = defineAttack({
   name: "label-consistent",

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
-import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
+import { applyPoison, choosePoisonIndices } from "../crafting/apply-poison.js";
 import { defineAttack } from "../define-attack.js";
 import { cleanLabelSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 

@@ -5,10 +5,10 @@
  * random (seeded by `featureSeed`).
  */
 import { z } from "zod";
+import { exampleSize } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
-import { exampleSize } from "../../training/labeled-arrays.js";
-import { applyPoison, choosePoisonIndices } from "../apply-poison.js";
+import { applyPoison, choosePoisonIndices } from "../crafting/apply-poison.js";
 import { defineAttack } from "../define-attack.js";
 import { attackerLabel, poisonSemanticsSchema, semanticsOf } from "../poison-semantics.js";
 

@@ -4,7 +4,7 @@
  * outside it would be an outlier any sanitizer catches, and may be impossible to record).
  */
 import type { Dataset } from "../../datasets/dataset.js";
-import { exampleSize } from "../../training/labeled-arrays.js";
+import { exampleSize } from "../../datasets/labeled-arrays.js";
 
 export interface FeatureBounds {
   lo: Float32Array;

@@ -3,9 +3,9 @@
  * moves every input by stepSize along the sign of its loss gradient, then projects back into the
  * epsilon ball around the original and into the feature box. Batched, so memory stays bounded.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../../backend/tf.js";
+import { exampleSize } from "../../datasets/labeled-arrays.js";
 import type { Classifier } from "../../models/classifier.js";
-import { exampleSize } from "../../training/labeled-arrays.js";
 import type { FeatureBounds } from "./feature-bounds.js";
 
 export interface PgdOptions {

@@ -9,7 +9,8 @@
  *   2-D products and concatenated. Products too small to repay the bookkeeping keep the stock loop.
  * The stock kernel's setupFunc is kept, since it binds the wasm function the fast path calls.
  */
-import { broadcast_util, type KernelConfig, type KernelFunc, type TensorInfo } from "@tensorflow/tfjs";
+import type { KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
+import { tf } from "../tf.js";
 import { inKernelScope, type KernelScope } from "./kernel-scope.js";
 
 /** Below this many multiply-adds per product, the stock loop beats splitting and transposing. */
@@ -59,7 +60,11 @@ export function fastBatchMatMulConfig(original: KernelConfig): KernelConfig {
     const n = tB ? bRows : bCols;
     const batchA = product(a.shape.slice(0, -2));
     const batchB = product(b.shape.slice(0, -2));
-    const outShape = [...broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2)), m, n];
+    const outShape = [
+      ...tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2)),
+      m,
+      n,
+    ];
     const plainBatchOne = batchA === 1 && batchB === 1 && !tA && !tB;
     const supportedBatch = batchA === batchB || batchA === 1 || batchB === 1;
     if (plainBatchOne || m * k * n < MIN_FAST_PRODUCT || !supportedBatch) {

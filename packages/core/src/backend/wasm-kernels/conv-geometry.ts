@@ -3,8 +3,9 @@
  * per-side amounts, and splits a signed padding into a non-negative pad plus a crop, since a
  * gradient expressed as a forward conv can need "negative padding" at the far edge.
  */
-import { backend_util } from "@tensorflow/tfjs";
+import type { backend_util } from "@tensorflow/tfjs";
 import { HemlockError } from "../../errors.js";
+import { tf } from "../tf.js";
 
 export type PadAttr = Parameters<typeof backend_util.computeConv2DInfo>[4];
 
@@ -34,7 +35,7 @@ export function forwardConvGeometry(
       "Use channels-last tensors, or run with --backend cpu.",
     );
   }
-  const info = backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad, dimRoundingMode);
+  const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad, dimRoundingMode);
   return {
     strideHeight: info.strideHeight,
     strideWidth: info.strideWidth,

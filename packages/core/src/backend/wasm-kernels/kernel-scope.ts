@@ -4,7 +4,8 @@
  * the engine, so no gradient tape or tensor bookkeeping is involved. Every intermediate is
  * tracked and released by dispose(), except the one the caller keeps as its output.
  */
-import { getKernel, type KernelBackend, type KernelFunc, type NamedAttrMap, type TensorInfo } from "@tensorflow/tfjs";
+import type { KernelBackend, KernelFunc, NamedAttrMap, TensorInfo } from "@tensorflow/tfjs";
+import { tf } from "../tf.js";
 
 export class KernelScope {
   private readonly intermediates: TensorInfo[] = [];
@@ -16,7 +17,7 @@ export class KernelScope {
   ) {}
 
   run(kernelName: string, inputs: Record<string, TensorInfo>, attrs: NamedAttrMap = {}): TensorInfo {
-    const kernelFunc = this.overrides[kernelName] ?? getKernel(kernelName, "wasm")?.kernelFunc;
+    const kernelFunc = this.overrides[kernelName] ?? tf.getKernel(kernelName, "wasm")?.kernelFunc;
     if (kernelFunc === undefined) {
       throw new Error(`wasm kernel ${kernelName} is not registered`);
     }

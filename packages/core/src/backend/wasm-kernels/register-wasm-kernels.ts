@@ -3,7 +3,8 @@
  * tf.setBackend("wasm"), because the engine calls each kernel's setupFunc when the backend is
  * set. Idempotent, and reversible so benchmarks can measure the stock kernels.
  */
-import { getKernel, type KernelConfig, registerKernel, unregisterKernel } from "@tensorflow/tfjs";
+import type { KernelConfig } from "@tensorflow/tfjs";
+import { tf } from "../tf.js";
 import { fastAvgPoolGradConfig } from "./avg-pool-grad.js";
 import { fastBatchMatMulConfig } from "./batch-matmul.js";
 import { conv2DBackpropFilterConfig } from "./conv2d-backprop-filter.js";
@@ -14,23 +15,23 @@ import { sharedIdentityConfig } from "./identity.js";
 let replaced: Map<string, KernelConfig | undefined> | undefined;
 
 function install(config: KernelConfig): void {
-  if (getKernel(config.kernelName, "wasm") !== undefined) unregisterKernel(config.kernelName, "wasm");
-  registerKernel(config);
+  if (tf.getKernel(config.kernelName, "wasm") !== undefined) tf.unregisterKernel(config.kernelName, "wasm");
+  tf.registerKernel(config);
 }
 
 export function registerWasmKernels(): void {
   if (replaced !== undefined) return;
-  const stockMatMul = getKernel("BatchMatMul", "wasm");
+  const stockMatMul = tf.getKernel("BatchMatMul", "wasm");
   if (stockMatMul === undefined) {
     throw new Error("tfjs-backend-wasm must be imported before Hemlock's wasm kernels are registered");
   }
-  const stockConvInput = getKernel("Conv2DBackpropInput", "wasm");
-  const stockIdentity = getKernel("Identity", "wasm");
-  const stockAvgPoolGrad = getKernel("AvgPoolGrad", "wasm");
+  const stockConvInput = tf.getKernel("Conv2DBackpropInput", "wasm");
+  const stockIdentity = tf.getKernel("Identity", "wasm");
+  const stockAvgPoolGrad = tf.getKernel("AvgPoolGrad", "wasm");
   replaced = new Map([
     ["BatchMatMul", stockMatMul],
     ["Conv2DBackpropInput", stockConvInput],
-    ["Conv2DBackpropFilter", getKernel("Conv2DBackpropFilter", "wasm")],
+    ["Conv2DBackpropFilter", tf.getKernel("Conv2DBackpropFilter", "wasm")],
     ["Identity", stockIdentity],
     ["AvgPoolGrad", stockAvgPoolGrad],
   ]);
@@ -45,8 +46,8 @@ export function registerWasmKernels(): void {
 export function unregisterWasmKernels(): void {
   if (replaced === undefined) return;
   for (const [name, stock] of replaced) {
-    unregisterKernel(name, "wasm");
-    if (stock !== undefined) registerKernel(stock);
+    tf.unregisterKernel(name, "wasm");
+    if (stock !== undefined) tf.registerKernel(stock);
   }
   replaced = undefined;
 }

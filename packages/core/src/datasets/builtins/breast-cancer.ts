@@ -1,5 +1,5 @@
 /** Breast Cancer Wisconsin (Diagnostic): 569 tumours, 30 features, malignant vs benign. */
-import { sklearnCsvDataset } from "./sklearn-csv.js";
+import { sklearnCsvDataset } from "../readers/sklearn-csv.js";
 
 // sklearn's feature names: each of ten nucleus measures as mean, standard error and worst value.
 const MEASURES = [

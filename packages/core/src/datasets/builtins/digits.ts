@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 import { defineDataset } from "../define-dataset.js";
+import { sklearnUrl } from "../readers/sklearn-csv.js";
 import { featuresThenLabel, readTable } from "../readers/text-table.js";
-import { singleTableParams, splitTable } from "./single-table.js";
-import { sklearnUrl } from "./sklearn-csv.js";
+import { singleTableParams, splitTable } from "../transforms/single-table.js";
 
 const file = {
   path: "sklearn/data/digits.csv.gz",

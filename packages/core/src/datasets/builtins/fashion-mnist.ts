@@ -1,7 +1,7 @@
 /** Fashion-MNIST (Xiao, Rasul, Vollgraf 2017): Zalando article images in MNIST's format. */
 import { z } from "zod";
 import { defineDataset } from "../define-dataset.js";
-import { idxFiles, loadIdxImages } from "./idx-images.js";
+import { idxFiles, loadIdxImages } from "../readers/idx-images.js";
 
 const files = idxFiles("fashion-mnist", ["http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"], {
   trainImages: [26421880, "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"],

@@ -1,5 +1,5 @@
 /** Fisher's iris: 150 flowers, 4 measurements, 3 species (scikit-learn's corrected copy). */
-import { sklearnCsvDataset } from "./sklearn-csv.js";
+import { sklearnCsvDataset } from "../readers/sklearn-csv.js";
 
 export const iris = sklearnCsvDataset({
   name: "iris",

@@ -1,7 +1,7 @@
 /** MNIST handwritten digits (LeCun et al. 1998): 60,000 train and 10,000 test 28x28 images. */
 import { z } from "zod";
 import { defineDataset } from "../define-dataset.js";
-import { idxFiles, loadIdxImages } from "./idx-images.js";
+import { idxFiles, loadIdxImages } from "../readers/idx-images.js";
 
 const files = idxFiles(
   "mnist",

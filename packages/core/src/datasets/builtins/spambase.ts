@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineDataset } from "../define-dataset.js";
 import { featuresThenLabel, readTable } from "../readers/text-table.js";
-import { splitTable, tabularParams } from "./single-table.js";
+import { splitTable, tabularParams } from "../transforms/single-table.js";
 
 const file = {
   path: "uci-spambase/spambase.data",

@@ -1,5 +1,5 @@
 /** Wine recognition: 178 wines, 13 chemical measurements, 3 cultivars. */
-import { sklearnCsvDataset } from "./sklearn-csv.js";
+import { sklearnCsvDataset } from "../readers/sklearn-csv.js";
 
 const FEATURES = [
   "alcohol",

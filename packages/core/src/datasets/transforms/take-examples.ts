@@ -1,8 +1,8 @@
 /** Builds a dataset from chosen examples of another, in the given order. */
 
-import { exampleSize } from "../../training/labeled-arrays.js";
 import type { ArrayAllocator } from "../array-allocator.js";
 import type { Dataset } from "../dataset.js";
+import { exampleSize } from "../labeled-arrays.js";
 
 export function takeExamples(
   source: Dataset,

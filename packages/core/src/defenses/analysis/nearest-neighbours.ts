@@ -3,7 +3,7 @@
  * with tfjs as ||a||^2 + ||b||^2 - 2 a.b, so a 10,000-image set costs a few matrix products
  * instead of 10^8 JS distance loops. Returns indices, n x k row-major, nearest first.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../../backend/tf.js";
 
 export function nearestNeighbours(x: Float32Array, n: number, d: number, k: number, batchSize = 512): Int32Array {
   if (k >= n) throw new RangeError(`nearestNeighbours: k = ${k} needs more than ${n} examples`);

@@ -7,10 +7,10 @@
  * by the paper's schedule to keep the success rate at the threshold while the mask shrinks. The
  * result is the smallest mask seen whose mini-epoch success rate reached the threshold.
  */
-import * as tf from "@tensorflow/tfjs";
+import { tf } from "../../backend/tf.js";
+import { gatherBatch, type LabeledArrays } from "../../datasets/labeled-arrays.js";
 import type { Classifier } from "../../models/classifier.js";
 import { SeededRandom } from "../../random/seeded-random.js";
-import { gatherBatch, type LabeledArrays } from "../../training/labeled-arrays.js";
 import { sparseSoftmaxCrossEntropy } from "../../training/sparse-softmax-cross-entropy.js";
 
 export interface TriggerSearchOptions {

@@ -18,14 +18,14 @@
  *   does not assume the poisons are the minority of their label.
  */
 import { z } from "zod";
+import { gatherBatch } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import { kMeans } from "../../models/clustering/kmeans.js";
-import { gatherBatch } from "../../training/labeled-arrays.js";
+import { classGroups } from "../analysis/class-groups.js";
 import { fastIca } from "../analysis/fast-ica.js";
 import { neighbourLabelVotes } from "../analysis/nearest-neighbours.js";
 import { principalProjection } from "../analysis/principal-directions.js";
 import { meanSilhouette } from "../analysis/silhouette.js";
-import { classGroups } from "../class-groups.js";
 import { defineDefense, type SanitizeInput } from "../define-defense.js";
 
 export const activationClustering = defineDefense({

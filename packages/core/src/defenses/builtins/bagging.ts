@@ -5,12 +5,12 @@
  * simultaneous confidence 1 - alpha over the test set.
  */
 import { z } from "zod";
+import { gatherBatch } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import type { Examples } from "../../models/batched.js";
 import { Classifier } from "../../models/classifier.js";
 import { deriveSeed, SeededRandom } from "../../random/seeded-random.js";
-import { gatherBatch } from "../../training/labeled-arrays.js";
-import { baggingCertify } from "../bagging-certificate.js";
+import { baggingCertify } from "../certificates/bagging-certificate.js";
 import { defineDefense } from "../define-defense.js";
 
 export const bagging = defineDefense({

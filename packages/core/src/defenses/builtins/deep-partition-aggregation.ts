@@ -10,12 +10,12 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { exampleSize, gatherBatch } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import { Classifier } from "../../models/classifier.js";
 import { deriveSeed } from "../../random/seeded-random.js";
-import { exampleSize, gatherBatch } from "../../training/labeled-arrays.js";
+import { plurality } from "../certificates/vote-certificates.js";
 import { defineDefense } from "../define-defense.js";
-import { plurality } from "../vote-certificates.js";
 
 export const deepPartitionAggregation = defineDefense({
   name: "deep-partition-aggregation",

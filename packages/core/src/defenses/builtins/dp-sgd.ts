@@ -9,13 +9,14 @@
  * calibrate the noise to a budget. A model's data-independent penalty (the SVM's ||w||^2 term) is
  * not applied: DP-SGD trains the plain loss.
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
+import { tf } from "../../backend/tf.js";
+import { gatherBatch } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import { Classifier } from "../../models/classifier.js";
 import { deriveSeed, SeededRandom } from "../../random/seeded-random.js";
 import { parseParams } from "../../registry/parse-params.js";
-import { gatherBatch } from "../../training/labeled-arrays.js";
 import { learningRateAt } from "../../training/lr-schedule.js";
 import { buildOptimizer } from "../../training/optimizer.js";
 import { trainConfigSchema } from "../../training/train-config.js";

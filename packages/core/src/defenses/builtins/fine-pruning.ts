@@ -5,12 +5,13 @@
  * stopping before holdout accuracy falls more than `maxAccuracyDrop` below the unpruned model's;
  * the pruned model is then fine-tuned on the holdout, pruned channels kept at zero.
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
+import { tf } from "../../backend/tf.js";
 import { HemlockError } from "../../errors.js";
 import type { Classifier } from "../../models/classifier.js";
 import { defineDefense } from "../define-defense.js";
-import { holdoutFineTuneSchema } from "../holdout-fine-tuning.js";
+import { holdoutFineTuneSchema } from "../model-repair/holdout-fine-tuning.js";
 
 export const finePruning = defineDefense({
   name: "fine-pruning",

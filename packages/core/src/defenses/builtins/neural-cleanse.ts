@@ -9,13 +9,13 @@
  * unchanged copy.
  */
 import { z } from "zod";
+import { exampleSize, gatherBatch } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
-import { exampleSize, gatherBatch } from "../../training/labeled-arrays.js";
 import { anomalyIndices } from "../analysis/median-absolute-deviation.js";
 import { type ReversedTrigger, reverseEngineerTrigger, stampTrigger } from "../analysis/trigger-reverse-engineering.js";
 import { defineDefense } from "../define-defense.js";
-import { holdoutFineTuneSchema } from "../holdout-fine-tuning.js";
+import { holdoutFineTuneSchema } from "../model-repair/holdout-fine-tuning.js";
 
 export const neuralCleanse = defineDefense({
   name: "neural-cleanse",

@@ -11,9 +11,9 @@
  * meant for small models and datasets, and for the linear cells it defends it is their own model.
  */
 import { z } from "zod";
+import { gatherBatch } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
-import { gatherBatch } from "../../training/labeled-arrays.js";
 import { fitLinear, type LinearData, linearAccuracy, linearData } from "../../training/linear-learner.js";
 import { defineDefense } from "../define-defense.js";
 

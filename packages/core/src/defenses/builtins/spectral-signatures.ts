@@ -7,8 +7,8 @@
  */
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
+import { classGroups } from "../analysis/class-groups.js";
 import { principalProjection } from "../analysis/principal-directions.js";
-import { classGroups } from "../class-groups.js";
 import { defineDefense } from "../define-defense.js";
 
 export const spectralSignatures = defineDefense({

@@ -7,8 +7,8 @@
  * Centroids come from the (poisoned) training set itself, as a defender would compute them.
  */
 import { z } from "zod";
+import { exampleSize } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
-import { exampleSize } from "../../training/labeled-arrays.js";
 import { defineDefense } from "../define-defense.js";
 
 export const sphereSlab = defineDefense({

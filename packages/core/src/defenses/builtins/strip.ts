@@ -6,13 +6,14 @@
  * is the entropy below which the chosen false-rejection rate of clean inputs falls, measured on
  * the held clean images themselves. Score: minus the mean entropy (higher is more suspicious).
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
+import { tf } from "../../backend/tf.js";
+import { exampleSize } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import type { Examples } from "../../models/batched.js";
 import type { Classifier } from "../../models/classifier.js";
 import { SeededRandom } from "../../random/seeded-random.js";
-import { exampleSize } from "../../training/labeled-arrays.js";
 import { defineDefense } from "../define-defense.js";
 
 export const strip = defineDefense({

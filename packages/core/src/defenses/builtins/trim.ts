@@ -6,9 +6,9 @@
  * score is each example's loss under the final model.
  */
 import { z } from "zod";
+import { gatherBatch } from "../../datasets/labeled-arrays.js";
 import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
-import { gatherBatch } from "../../training/labeled-arrays.js";
 import { defineDefense } from "../define-defense.js";
 
 export const trim = defineDefense({

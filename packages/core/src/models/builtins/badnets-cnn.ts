@@ -3,9 +3,11 @@
  * conv 16@5x5 -> avg-pool 2 -> conv 32@5x5 -> avg-pool 2 -> FC 512 -> FC classes, ReLU between.
  * The FC 512 layer is named "features".
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
+import { tf } from "../../backend/tf.js";
 import { SeededRandom } from "../../random/seeded-random.js";
+import { needsImage } from "../architectures/image-input.js";
 import { defineModel, type ModelContext } from "../define-model.js";
 import { glorotUniform } from "../seeded-initializers.js";
 
@@ -36,14 +38,6 @@ export function buildBadnetsCnn({ inputShape, classes, seed }: BadnetsCnnOptions
   );
   model.add(tf.layers.dense({ units: classes, kernelInitializer: glorotUniform(random), name: "logits" }));
   return model;
-}
-
-/** Image models need [height, width, channels] inputs big enough for their receptive field. */
-export function needsImage(minSide: number) {
-  return (inputShape: number[]): string | undefined =>
-    inputShape.length === 3 && (inputShape[0] as number) >= minSide && (inputShape[1] as number) >= minSide
-      ? undefined
-      : `needs images of at least ${minSide}x${minSide}xC, got input shape [${inputShape.join(", ")}]`;
 }
 
 export const badnetsCnn = defineModel({

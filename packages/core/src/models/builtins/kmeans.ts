@@ -8,9 +8,10 @@
  * -||x - c||^2 + ||x||^2 = 2 c.x - ||c||^2 for each center and takes, per class, the best of its
  * clusters: a dense layer, a reshape and a max-pool, so it saves and loads like any model.
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
-import { exampleSize } from "../../training/labeled-arrays.js";
+import { tf } from "../../backend/tf.js";
+import { exampleSize } from "../../datasets/labeled-arrays.js";
 import { labelClusters } from "../clustering/cluster-labels.js";
 import { kMeans } from "../clustering/kmeans.js";
 import { defineModel } from "../define-model.js";

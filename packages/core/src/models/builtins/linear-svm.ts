@@ -14,12 +14,13 @@
  * With two classes the Crammer-Singer weights settle at w1 = -w0, so this model with C equals the
  * binary SVM with 2C on v = w1 - w0.
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
-import { exampleSize } from "../../training/labeled-arrays.js";
+import { tf } from "../../backend/tf.js";
+import { exampleSize } from "../../datasets/labeled-arrays.js";
 import { fitLinear, linearData, objective } from "../../training/linear-learner.js";
+import { buildLinearLayer } from "../architectures/linear-layer.js";
 import { defineModel } from "../define-model.js";
-import { logisticRegression } from "./logistic-regression.js";
 
 /** The smoothing of the exact solver's continuation; the last one bounds its distance from the hinge. */
 const SMOOTHING = [0.05, 0.01, 0.002, 0.0005];
@@ -40,7 +41,7 @@ export const linearSvm = defineModel({
     .strict(),
   loss: "multiclass-hinge",
   provides: ["gradients", "per-example-gradients"],
-  build: (_params, ctx) => logisticRegression.build({}, ctx),
+  build: (_params, ctx) => buildLinearLayer(ctx),
   regularizer: ({ C }, model, trainSize) =>
     tf.tidy(() => {
       const kernel = model.getLayer("logits").getWeights()[0] as tf.Tensor;

@@ -1,9 +1,8 @@
 /** Multinomial logistic regression: one dense layer on the flattened input, softmax cross-entropy. */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
-import { SeededRandom } from "../../random/seeded-random.js";
+import { buildLinearLayer } from "../architectures/linear-layer.js";
 import { defineModel } from "../define-model.js";
-import { glorotUniform } from "../seeded-initializers.js";
 
 export const logisticRegression = defineModel({
   name: "logistic-regression",
@@ -12,18 +11,5 @@ export const logisticRegression = defineModel({
   params: z.object({}).strict(),
   loss: "cross-entropy",
   provides: ["gradients", "per-example-gradients"],
-  build: (_params, { inputShape, classes, seed }) => {
-    const random = new SeededRandom(seed).fork("logistic-regression-init");
-    const model = tf.sequential({ name: "logistic_regression" });
-    if (inputShape.length > 1) model.add(tf.layers.flatten({ inputShape, name: "flatten" }));
-    model.add(
-      tf.layers.dense({
-        ...(inputShape.length === 1 ? { inputShape } : {}),
-        units: classes,
-        kernelInitializer: glorotUniform(random),
-        name: "logits",
-      }),
-    );
-    return model;
-  },
+  build: (_params, ctx) => buildLinearLayer(ctx),
 });

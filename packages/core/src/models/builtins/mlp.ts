@@ -2,8 +2,9 @@
  * A multilayer perceptron: dense ReLU hidden layers and a linear output layer emitting logits.
  * The last hidden layer is named "features" (penultimate-layer features for defenses).
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
+import { tf } from "../../backend/tf.js";
 import { SeededRandom } from "../../random/seeded-random.js";
 import { defineModel, type ModelContext } from "../define-model.js";
 import { glorotUniform } from "../seeded-initializers.js";

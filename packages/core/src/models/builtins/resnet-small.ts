@@ -6,12 +6,13 @@
  * each residual branch starts at zero, so every block starts as the identity (Fixup, Zhang et al.
  * 2019), which trains stably and keeps per-example gradients simple.
  */
-import * as tf from "@tensorflow/tfjs";
+
 import { z } from "zod";
+import { tf } from "../../backend/tf.js";
 import { SeededRandom } from "../../random/seeded-random.js";
+import { needsImage } from "../architectures/image-input.js";
 import { defineModel } from "../define-model.js";
 import { heNormal } from "../seeded-initializers.js";
-import { needsImage } from "./badnets-cnn.js";
 
 export const resnetSmall = defineModel({
   name: "resnet-small",

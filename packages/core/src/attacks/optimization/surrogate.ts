@@ -6,13 +6,13 @@
  * bad training field is refused when it is planned, not when the cell runs.
  */
 import { z } from "zod";
-import type { Dataset } from "../datasets/dataset.js";
-import { Classifier } from "../models/classifier.js";
-import { models } from "../models/model-registry.js";
-import { deriveSeed } from "../random/seeded-random.js";
-import { didYouMean } from "../registry/did-you-mean.js";
-import { schemaKeysAt } from "../registry/schema-keys.js";
-import { trainConfigSchema } from "../training/train-config.js";
+import type { Dataset } from "../../datasets/dataset.js";
+import { Classifier } from "../../models/classifier.js";
+import { models } from "../../models/model-registry.js";
+import { deriveSeed } from "../../random/seeded-random.js";
+import { didYouMean } from "../../registry/did-you-mean.js";
+import { schemaKeysAt } from "../../registry/schema-keys.js";
+import { trainConfigSchema } from "../../training/train-config.js";
 
 /** The parameters an attack with a surrogate declares, with that attack's defaults. */
 export function surrogateParams(defaults: { model: string; train: Record<string, unknown> }) {

@@ -4,7 +4,7 @@
  * of pixels given as offsets from the bottom-right corner (-1 is the last row or column).
  */
 import { z } from "zod";
-import { HemlockError } from "../errors.js";
+import { HemlockError } from "../../errors.js";
 
 export const patchTriggerSchema = z.discriminatedUnion("kind", [
   z

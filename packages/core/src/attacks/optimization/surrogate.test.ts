@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import "../register-builtins.js";
-import { parseParams } from "../registry/parse-params.js";
-import { attacks } from "./attack-registry.js";
+import "../../register-builtins.js";
+import { parseParams } from "../../registry/parse-params.js";
+import { attacks } from "../attack-registry.js";
 
 describe("an attack's surrogate", () => {
   const parse = (params: Record<string, unknown>) =>

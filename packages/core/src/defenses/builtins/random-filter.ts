@@ -1,38 +1,12 @@
 /**
- * The control arms every defense table needs (as BackdoorBench and the certified-defense papers
- * report them): `none` trains on everything; `perfect-filter` removes exactly the poisoned
- * examples (reading the ground truth, which no real defense has), bounding what filtering can
- * achieve; `random-filter` removes as many examples as the defense under comparison, at random,
- * so a defense's gain can be told apart from the effect of training on less data.
+ * The `random-filter` control: removes as many examples as the defense under comparison, chosen
+ * at random, so a defense's gain can be told apart from the effect of training on less data (as
+ * BackdoorBench's sanitizer baselines and Tran, Li and Madry 2018 do).
  */
 import { z } from "zod";
 import { HemlockError } from "../../errors.js";
 import { SeededRandom } from "../../random/seeded-random.js";
 import { defineDefense } from "../define-defense.js";
-
-export const noDefense = defineDefense({
-  name: "none",
-  summary: "control: no defense; the model trains on the whole training set",
-  citation: "The undefended baseline of every defense evaluation.",
-  kind: "baseline",
-  params: z.object({}).strict(),
-  needs: [],
-  requires: [],
-});
-
-export const perfectFilter = defineDefense({
-  name: "perfect-filter",
-  summary: "control: removes exactly the poisoned examples (reads the ground-truth mask)",
-  citation: "The oracle sanitizer, an upper bound on filtering defenses (e.g. Steinhardt, Koh, Liang 2017).",
-  kind: "sanitize",
-  params: z.object({}).strict(),
-  needs: ["poison-mask"],
-  requires: [],
-  sanitize: (_params, { mask }) => {
-    const removed = Uint8Array.from(mask as Uint8Array);
-    return { scores: Float32Array.from(removed), removed };
-  },
-});
 
 export const randomFilter = defineDefense({
   name: "random-filter",

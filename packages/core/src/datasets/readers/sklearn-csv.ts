@@ -6,9 +6,9 @@
 import { z } from "zod";
 import type { Dataset } from "../dataset.js";
 import { type DatasetContext, type DatasetPlugin, defineDataset } from "../define-dataset.js";
-import { featuresThenLabel, readTable } from "../readers/text-table.js";
 import type { SourceFile } from "../source-files.js";
-import { splitTable, tabularParams } from "./single-table.js";
+import { splitTable, tabularParams } from "../transforms/single-table.js";
+import { featuresThenLabel, readTable } from "./text-table.js";
 
 /** The raw URL of a file in scikit-learn's repository, at release 1.5.0 (data unchanged since 2018). */
 export const sklearnUrl = (path: string) =>

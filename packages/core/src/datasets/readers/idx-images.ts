@@ -5,8 +5,8 @@
 
 import type { Dataset, DatasetSplits, SplitName } from "../dataset.js";
 import type { DatasetContext } from "../define-dataset.js";
-import { parseIdx } from "../readers/idx.js";
 import type { SourceFile } from "../source-files.js";
+import { parseIdx } from "./idx.js";
 
 export interface IdxFiles {
   trainImages: SourceFile;

@@ -6,9 +6,9 @@
 import { z } from "zod";
 import type { ArrayAllocator } from "../array-allocator.js";
 import type { Dataset, DatasetSplits } from "../dataset.js";
-import { applyStandardizer, fitStandardizer } from "../transforms/standardize.js";
-import { stratifiedSplit } from "../transforms/stratified-indices.js";
-import { takeExamples } from "../transforms/take-examples.js";
+import { applyStandardizer, fitStandardizer } from "./standardize.js";
+import { stratifiedSplit } from "./stratified-indices.js";
+import { takeExamples } from "./take-examples.js";
 
 export const singleTableParams = {
   /** Share of each class held out for testing. */

@@ -10,7 +10,7 @@
  * the ends need checking; the condition only tightens as r grows, so r is found by bisection.
  * Radius -1: not certified at all (p_A <= p_B).
  */
-import { clopperPearson } from "./analysis/clopper-pearson.js";
+import { clopperPearson } from "../analysis/clopper-pearson.js";
 
 export function baggingRadius(pA: number, pB: number, k: number, n: number): number {
   if (pA <= pB) return -1;

@@ -3,12 +3,12 @@
  * producing the poisoned set in `replace` mode (chosen examples modified in place of the
  * originals) or `append` mode (modified copies added after the clean set), with the mask.
  */
-import type { ArrayAllocator } from "../datasets/array-allocator.js";
-import type { Dataset } from "../datasets/dataset.js";
-import { HemlockError } from "../errors.js";
-import { SeededRandom } from "../random/seeded-random.js";
-import { exampleSize } from "../training/labeled-arrays.js";
-import type { PoisonSemantics } from "./poison-semantics.js";
+import type { ArrayAllocator } from "../../datasets/array-allocator.js";
+import type { Dataset } from "../../datasets/dataset.js";
+import { exampleSize } from "../../datasets/labeled-arrays.js";
+import { HemlockError } from "../../errors.js";
+import { SeededRandom } from "../../random/seeded-random.js";
+import type { PoisonSemantics } from "../poison-semantics.js";
 
 /**
  * Picks round(rate x base) indices among the eligible ones, where base is the training set size
