@@ -3,6 +3,7 @@
  * when their command runs, so `hemlock --help` starts without loading TensorFlow.js.
  */
 import { Command, CommanderError, Option } from "commander";
+import type { z } from "zod";
 import { COMMANDS, type CommandSpec } from "./command-table.js";
 import { reportError } from "./report-error.js";
 import { cliVersion } from "./version.js";
@@ -10,6 +11,12 @@ import { cliVersion } from "./version.js";
 export interface GlobalOptions {
   backend: string;
   dataDir?: string;
+}
+
+/** Checks the values against the command's option table (zod loads only for such commands). */
+async function parseCommandOptions(table: z.ZodType, raw: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { parseOptions } = await import("./options/parse-options.js");
+  return parseOptions(table, raw) as Record<string, unknown>;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -42,7 +49,9 @@ export async function main(argv: string[]): Promise<number> {
       command.action(async (...args: unknown[]) => {
         const self = args[args.length - 1] as Command;
         const module = await load();
-        exitCode = await module.run(self.args, self.optsWithGlobals());
+        const raw = self.optsWithGlobals();
+        const options = module.OPTIONS ? await parseCommandOptions(module.OPTIONS, raw) : raw;
+        exitCode = await module.run(self.args, options);
       });
     }
   };

@@ -4,10 +4,16 @@
  * subcommands instead of a loader.
  */
 import { Option } from "commander";
+import type { z } from "zod";
 import { filterOptions } from "./filter-options.js";
 
 export interface CommandModule {
-  /** Runs the command with its positional arguments and parsed options (globals included). */
+  /**
+   * The command's option table: a zod object over commander's values (globals included) that
+   * checks and types them; run() receives its output. Commands without one get the raw values.
+   */
+  OPTIONS?: z.ZodType;
+  /** Runs the command with its positional arguments and parsed options. */
   run(args: string[], options: Record<string, unknown>): Promise<number>;
 }
 

@@ -4,12 +4,16 @@
  * turned into the store's CellFilter with each value checked against what the store holds, so a typo gets the
  * names that exist rather than an empty table.
  */
-import { checkPoisoningRate, HemlockError } from "@hemlock/core/portable";
+import { HemlockError } from "@hemlock/core/portable";
 import { type CellFilter, findExperiment, listExperiments, metricNames, type Store } from "@hemlock/store";
+import type { filterFields, OptionValues } from "./options/shared-tables.js";
 
-export function resultFilter(store: Store, options: Record<string, unknown>): CellFilter {
+/** The filter options' values, checked and typed by the command's option table. */
+export type FilterValues = OptionValues<typeof filterFields>;
+
+export function resultFilter(store: Store, options: FilterValues): CellFilter {
   const filter: CellFilter = {};
-  if (typeof options.experiment === "string") {
+  if (options.experiment !== undefined) {
     const id = findExperiment(store, options.experiment);
     if (id === undefined)
       throw new HemlockError(
@@ -21,9 +25,11 @@ export function resultFilter(store: Store, options: Record<string, unknown>): Ce
       );
     filter.experimentId = id;
   }
-  for (const key of ["dataset", "model", "attack", "defense"] as const)
-    if (typeof options[key] === "string") filter[key] = options[key] as string;
-  if (options.rate !== undefined) filter.rate = checkPoisoningRate(options.rate, "--rate");
+  for (const key of ["dataset", "model", "attack", "defense"] as const) {
+    const value = options[key];
+    if (value !== undefined) filter[key] = value;
+  }
+  if (options.rate !== undefined) filter.rate = options.rate;
   return filter;
 }
 
@@ -41,21 +47,13 @@ export function checkMetrics(store: Store, metrics: string[]): string[] {
 }
 
 /** An error for a selection that matched nothing, naming the filter. */
-export function nothingSelected(store: Store, options: Record<string, unknown>): HemlockError {
+export function nothingSelected(store: Store, options: FilterValues): HemlockError {
   const given = ["experiment", "dataset", "model", "attack", "defense", "rate"]
-    .filter((k) => options[k] !== undefined)
-    .map((k) => `--${k} ${String(options[k])}`);
+    .filter((k) => options[k as keyof FilterValues] !== undefined)
+    .map((k) => `--${k} ${String(options[k as keyof FilterValues])}`);
   return new HemlockError(
     "INVALID_ARGUMENT",
     `no finished cells in ${store.path}${given.length > 0 ? ` match ${given.join(" ")}` : ""}`,
     "`hemlock show EXPERIMENT` lists the cells and their labels.",
   );
-}
-
-/** --alpha as a number in (0, 1). */
-export function significanceLevel(options: Record<string, unknown>): number {
-  const alpha = Number(options.alpha);
-  if (!(alpha > 0 && alpha < 1))
-    throw new HemlockError("INVALID_ARGUMENT", `--alpha: expected a number in (0, 1), got "${String(options.alpha)}"`);
-  return alpha;
 }

@@ -3,7 +3,7 @@
  * terminal and the two-stage Ctrl-C (the first lets running cells finish, the second exits at
  * once): what `hemlock run` and `hemlock repro` share.
  */
-import { type BackendName, HemlockError } from "@hemlock/core";
+import type { BackendName } from "@hemlock/core";
 import {
   createDistributedExecutor,
   createWorkerPool,
@@ -35,9 +35,11 @@ export interface QueueOptions {
 }
 
 /** The queue the parsed `--executor`, `--redis-url` and `--queue-prefix` options ask for, if any. */
-export function queueOptions(options: Record<string, unknown>): { queue?: QueueOptions } {
+export function queueOptions(options: { executor: string; redisUrl: string; queuePrefix: string }): {
+  queue?: QueueOptions;
+} {
   if (options.executor !== "bullmq") return {};
-  return { queue: { redisUrl: String(options.redisUrl), prefix: String(options.queuePrefix) } };
+  return { queue: { redisUrl: options.redisUrl, prefix: options.queuePrefix } };
 }
 
 export interface GridRun {
@@ -126,7 +128,7 @@ export async function runGrid(plan: ExperimentPlan, options: GridRunOptions): Pr
       concurrency: execution.concurrency,
       loadData: execution.loadData,
       retries: options.retries ?? 0,
-      failFast: Boolean(options.failFast),
+      failFast: options.failFast ?? false,
       sharedData: true,
       onEvent: (event) => reporter.onEvent(event),
     });
@@ -136,15 +138,4 @@ export async function runGrid(plan: ExperimentPlan, options: GridRunOptions): Pr
     process.off("SIGINT", onSigint);
     await execution.destroy();
   }
-}
-
-/** A whole-number option, or a clear error naming it. */
-export function wholeNumber(value: unknown, option: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new HemlockError(
-      "INVALID_ARGUMENT",
-      `${option}: expected a whole number >= ${min}, got ${JSON.stringify(value)}`,
-    );
-  return n;
 }

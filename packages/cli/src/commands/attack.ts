@@ -7,44 +7,40 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import {
-  checkPoisoningRate,
-  HemlockError,
-  loadDataset,
-  METRIC_SPEC_VERSION,
-  npyBytes,
-  poisonDataset,
-} from "@hemlock/core";
+import { loadDataset, METRIC_SPEC_VERSION, npyBytes, poisonDataset } from "@hemlock/core";
+import { z } from "zod";
 import { selectBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
+import { integer, jsonObject, poisoningRate, text } from "../options/option-values.js";
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
 
-function parseJson(text: string, option: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HemlockError("INVALID_ARGUMENT", `${option}: expected JSON, got ${JSON.stringify(text)}`);
-  }
-}
+export const OPTIONS = optionTable({
+  /** A dataset name, or a JSON spec such as {"name": "mnist", "subset": 1000}. */
+  dataset: text.transform((value, ctx): Record<string, unknown> => {
+    if (!value.trim().startsWith("{")) return { name: value };
+    const spec = jsonObject.safeParse(value);
+    if (spec.success) return spec.data;
+    for (const issue of spec.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+    return z.NEVER;
+  }),
+  rate: poisoningRate,
+  out: text,
+  params: jsonObject,
+  seed: integer,
+});
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const name = args[0] as string;
-  const datasetOption = String(options.dataset);
-  const datasetSpec = datasetOption.trim().startsWith("{")
-    ? (parseJson(datasetOption, "--dataset") as { name: string })
-    : { name: datasetOption };
-  const rate = checkPoisoningRate(options.rate, "--rate");
-  const seed = Number(options.seed);
-  if (!Number.isInteger(seed))
-    throw new HemlockError("INVALID_ARGUMENT", `--seed: expected an integer, got ${JSON.stringify(options.seed)}`);
-  const params = parseJson(String(options.params), "--params") as Record<string, unknown>;
-  const { dir: dataDir } = resolveDataDirOption(options.dataDir as string | undefined);
+  const datasetSpec = options.dataset as { name: string };
+  const { rate, seed, params } = options;
+  const { dir: dataDir } = resolveDataDirOption(options.dataDir);
   // Attacks that train a surrogate or run PGD compute with tfjs; the backend is recorded.
   const backend = await selectBackendOption(options);
 
   const { train, test } = await loadDataset(datasetSpec, { dataDir, where: "--dataset" });
   // The test split goes along for targeted attacks, which pick their targets in it.
   const result = poisonDataset({ ...params, name }, train, { rate, seed, where: "attack", test });
-  const out = resolve(String(options.out));
+  const out = resolve(options.out);
   await mkdir(out, { recursive: true });
   const n = result.train.labels.length;
   const files: Record<string, Uint8Array> = {

@@ -2,13 +2,18 @@
 import { attacks } from "@hemlock/core";
 import { printPluginListing } from "../format/plugin-listing.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+import { flag } from "../options/option-values.js";
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
+
+export const OPTIONS = optionTable({ json: flag });
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   return printPluginListing(
     attacks.list().map((a) => ({
       ...a,
       describe: `${a.kind}, ${a.domains.join("/")} data`,
       extra: { kind: a.kind, domains: a.domains },
     })),
-    Boolean(options.json),
+    options.json,
   );
 }

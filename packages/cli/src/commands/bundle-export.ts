@@ -6,11 +6,15 @@ import { rename, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { HemlockError } from "@hemlock/core";
 import { exportBundle, listExperiments } from "@hemlock/store";
+import { text } from "../options/option-values.js";
+import { type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
 import { openExistingStore } from "../store-option.js";
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+export const OPTIONS = optionTable({ ...storeFields, out: text });
+
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const [name] = args as [string];
-  const out = String(options.out);
+  const { out } = options;
   const store = await openExistingStore(options.db);
   try {
     const exported = exportBundle(store, name);

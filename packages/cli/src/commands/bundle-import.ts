@@ -9,7 +9,11 @@ import { gunzipSync } from "node:zlib";
 import { HemlockError } from "@hemlock/core";
 import { importBundle, openStore, verifyBundle } from "@hemlock/store";
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+import { type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
+
+export const OPTIONS = optionTable({ ...storeFields });
+
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const [file] = args as [string];
   const raw = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new HemlockError("INVALID_ARGUMENT", `${file}: cannot read it (${error.code ?? error.message})`);
@@ -27,7 +31,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
     );
   }
   const bundle = verifyBundle(data, file);
-  const store = await openStore(resolve(String(options.db ?? "hemlock.db")));
+  const store = await openStore(resolve(options.db));
   try {
     const report = importBundle(store, bundle);
     console.log(

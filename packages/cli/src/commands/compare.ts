@@ -15,17 +15,20 @@ import {
   type PairedTestName,
 } from "@hemlock/store";
 import Table from "cli-table3";
-import { checkMetrics, resultFilter, significanceLevel } from "../result-filter.js";
+import { type OptionValues, optionTable, statisticsFields } from "../options/shared-tables.js";
+import { checkMetrics, resultFilter } from "../result-filter.js";
 import { openExistingStore } from "../store-option.js";
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+export const OPTIONS = optionTable({ ...statisticsFields });
+
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const [a, b] = args as [string, string];
   const store = await openExistingStore(options.db);
   try {
     const { defense, attack, ...filter } = resultFilter(store, options);
-    const [metric] = checkMetrics(store, [String(options.metric)]) as [string];
-    const test = options.test as PairedTestName;
-    const alpha = significanceLevel(options);
+    const [metric] = checkMetrics(store, [options.metric]) as [string];
+    const test: PairedTestName = options.test;
+    const { alpha } = options;
     const axis = compareAxisOf(comparableNames(store), a, b);
     if (!axis)
       throw new HemlockError(

@@ -6,14 +6,19 @@ import { datasets, fetchFiles } from "@hemlock/core";
 import pc from "picocolors";
 import { resolveDataDirOption } from "../data-dir-option.js";
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
-  const { dir } = resolveDataDirOption(options.dataDir as string | undefined);
+import { text } from "../options/option-values.js";
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
+
+export const OPTIONS = optionTable({ mirror: text.optional() });
+
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
+  const { dir } = resolveDataDirOption(options.dataDir);
   const requested = datasets.get(args[0] as string, "data fetch NAME");
   const plugin = requested.derivedFrom ? datasets.get(requested.derivedFrom) : requested;
   if (plugin !== requested)
     process.stdout.write(`${requested.name} is derived from ${plugin.name}; fetching ${plugin.name}\n`);
   await fetchFiles(plugin.name, dir, plugin.files, {
-    ...(typeof options.mirror === "string" ? { mirror: options.mirror } : {}),
+    ...(options.mirror !== undefined ? { mirror: options.mirror } : {}),
     onEvent: (e) => {
       const line = {
         present: () => `${pc.green("✓")} ${e.file.path}: already present and verified`,

@@ -3,8 +3,12 @@ import { datasetStatus, datasets } from "@hemlock/core";
 import { resolveDataDirOption } from "../data-dir-option.js";
 import { formatColumns } from "../format/columns.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const { dir, source } = resolveDataDirOption(options.dataDir as string | undefined);
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
+
+export const OPTIONS = optionTable({});
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
+  const { dir, source } = resolveDataDirOption(options.dataDir);
   const rows = [["NAME", "STATE", "SIZE", "DESCRIPTION"]];
   for (const plugin of datasets.list()) {
     const status = await datasetStatus(plugin, dir);

@@ -6,8 +6,12 @@ import { datasetStatus, datasets } from "@hemlock/core";
 import pc from "picocolors";
 import { resolveDataDirOption } from "../data-dir-option.js";
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
-  const { dir } = resolveDataDirOption(options.dataDir as string | undefined);
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
+
+export const OPTIONS = optionTable({});
+
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
+  const { dir } = resolveDataDirOption(options.dataDir);
   const name = args[0];
   const plugins = name === undefined ? datasets.list() : [datasets.get(name, "data verify NAME")];
   let failed = false;

@@ -5,7 +5,12 @@
 import { defenses } from "@hemlock/core";
 import { printPluginListing } from "../format/plugin-listing.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+import { flag } from "../options/option-values.js";
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
+
+export const OPTIONS = optionTable({ json: flag });
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   return printPluginListing(
     defenses.list().map((d) => {
       const needs = [...d.needs, ...d.requires.map((c) => `model ${c}`)];
@@ -15,6 +20,6 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
         extra: { kind: d.kind, needs: d.needs, requires: d.requires },
       };
     }),
-    Boolean(options.json),
+    options.json,
   );
 }

@@ -11,17 +11,13 @@ import { checkRedis } from "../doctor/check-redis.js";
 import type { CheckSection, CheckStatus } from "../doctor/check-result.js";
 import { checkStore } from "../doctor/check-store.js";
 import { checkWorkers } from "../doctor/check-workers.js";
+import { flag, text } from "../options/option-values.js";
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
 
-interface DoctorOptions {
-  backend: string;
-  dataDir?: string;
-  json?: boolean;
-  redisUrl: string;
-  queuePrefix: string;
-}
+export const OPTIONS = optionTable({ json: flag, redisUrl: text, queuePrefix: text });
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const { backend, dataDir, json, redisUrl, queuePrefix } = options as unknown as DoctorOptions;
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
+  const { backend, dataDir, json, redisUrl, queuePrefix } = options;
   const sections: CheckSection[] = [
     checkNode(),
     await checkBackends(backend),

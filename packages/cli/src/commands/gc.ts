@@ -3,12 +3,16 @@
  * from (older code versions' models, orphans of killed runs), with their rows; `--dry-run` lists.
  */
 import { collectGarbage } from "@hemlock/store";
+import { flag } from "../options/option-values.js";
+import { type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
 import { openExistingStore } from "../store-option.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+export const OPTIONS = optionTable({ ...storeFields, dryRun: flag, json: flag });
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const store = await openExistingStore(options.db);
   try {
-    const dryRun = Boolean(options.dryRun);
+    const { dryRun } = options;
     const report = await collectGarbage(store, { dryRun });
     if (options.json) console.log(JSON.stringify({ dryRun, ...report }, null, 2));
     else

@@ -19,17 +19,21 @@ import {
 import { disambiguate } from "@hemlock/store/portable";
 import Table from "cli-table3";
 import pc from "picocolors";
-import { checkMetrics, nothingSelected, resultFilter, significanceLevel } from "../result-filter.js";
+import { oneOf } from "../options/option-values.js";
+import { type OptionValues, optionTable, statisticsFields } from "../options/shared-tables.js";
+import { checkMetrics, nothingSelected, resultFilter } from "../result-filter.js";
 import { openExistingStore } from "../store-option.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+export const OPTIONS = optionTable({ ...statisticsFields, interval: oneOf(["t", "bootstrap"]) });
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const store = await openExistingStore(options.db);
   try {
     const filter = resultFilter(store, options);
-    const [metric] = checkMetrics(store, [String(options.metric)]) as [string];
-    const test = options.test as PairedTestName;
-    const alpha = significanceLevel(options);
-    const interval = options.interval as "t" | "bootstrap";
+    const [metric] = checkMetrics(store, [options.metric]) as [string];
+    const test: PairedTestName = options.test;
+    const { alpha } = options;
+    const { interval } = options;
     const ranked = rankDefenses(store, { ...filter, metric, test, alpha, interval });
     if (ranked.length === 0) throw nothingSelected(store, options);
     const context = metric === "cleanAccuracy" ? undefined : "cleanAccuracy";

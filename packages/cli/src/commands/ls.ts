@@ -1,9 +1,13 @@
 /** `hemlock ls`: the experiments in the store with their cell counts by status. */
 import { listExperiments } from "@hemlock/store";
 import Table from "cli-table3";
+import { flag } from "../options/option-values.js";
+import { type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
 import { openExistingStore } from "../store-option.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+export const OPTIONS = optionTable({ ...storeFields, json: flag });
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const store = await openExistingStore(options.db);
   try {
     const rows = listExperiments(store);

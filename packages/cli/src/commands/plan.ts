@@ -8,15 +8,20 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { isArtifactBuilt, planExperiment } from "@hemlock/runner";
 import { cellStatuses, openStore, pastWallTimes, settingKey } from "@hemlock/store";
-import { selectBackendOption } from "../backend-option.js";
+import { plannedBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+import { flag } from "../options/option-values.js";
+import { type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
+
+export const OPTIONS = optionTable({ ...storeFields, json: flag });
+
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const [file] = args as [string];
-  const backend = await selectBackendOption(options);
-  const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
-  const plan = await planExperiment(file, { backend: backend.name, dataDir });
-  const dbPath = resolve(String(options.db));
+  const backend = await plannedBackendOption(options);
+  const dataDir = resolveDataDirOption(options.dataDir).dir;
+  const plan = await planExperiment(file, { backend, dataDir });
+  const dbPath = resolve(options.db);
   const store = existsSync(dbPath) ? await openStore(dbPath) : undefined;
   const statuses = store
     ? cellStatuses(
@@ -48,7 +53,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
   }
   const summary = {
     experiment: plan.parsed.spec.name,
-    backend: backend.name,
+    backend,
     cells: plan.cells.length,
     done: plan.cells.length - pending.length,
     toRun: pending.length,

@@ -6,17 +6,21 @@
  */
 import { leaderboard } from "@hemlock/store";
 import { paretoChart, paretoPoints, RATE_CHART_METRICS, rateChart, ratePoints } from "@hemlock/store/portable";
+import { oneOf, text } from "../options/option-values.js";
+import { filterFields, type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
 import { writeChart } from "../plot/render-chart.js";
 import { nothingSelected, resultFilter } from "../result-filter.js";
 import { openExistingStore } from "../store-option.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+export const OPTIONS = optionTable({ ...storeFields, ...filterFields, out: text, kind: oneOf(["rate", "pareto"]) });
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const store = await openExistingStore(options.db);
   try {
     const filter = resultFilter(store, options);
     const rows = leaderboard(store, { ...filter, metrics: RATE_CHART_METRICS });
-    const title = typeof options.experiment === "string" ? options.experiment : "Hemlock results";
-    const out = String(options.out);
+    const title = options.experiment ?? "Hemlock results";
+    const { out } = options;
     if (options.kind === "pareto") {
       const points = paretoPoints(rows);
       if (points.length === 0) throw nothingSelected(store, options);

@@ -7,15 +7,20 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { checkPoisoningRate, HemlockError } from "@hemlock/core/portable";
+import { HemlockError } from "@hemlock/core/portable";
 import { copyStoreSubset, metricNames, openStoreReadOnly } from "@hemlock/store";
 import { ensureBuilt, leaderboardApp, startAppProcesses } from "../app/leaderboard-app.js";
 import { writeStaticSite } from "../app/static-site.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+import { text } from "../options/option-values.js";
+import { filterFields, type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
+
+export const OPTIONS = optionTable({ ...storeFields, ...filterFields, out: text, basePath: text.optional() });
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const started = performance.now();
-  const db = resolve(String(options.db));
-  const out = resolve(String(options.out));
+  const db = resolve(options.db);
+  const out = resolve(options.out);
   const basePath = String(options.basePath ?? "").replace(/\/+$/, "");
   if (basePath !== "" && !/^\/[A-Za-z0-9._~\-/]+$/.test(basePath))
     throw new HemlockError(
@@ -23,12 +28,12 @@ export async function run(_args: string[], options: Record<string, unknown>): Pr
       `--base-path: expected a path such as /hemlock (letters, digits, - _ . ~ and /), got "${basePath}"`,
     );
   const filter = {
-    ...(typeof options.experiment === "string" ? { experiment: options.experiment } : {}),
-    ...(typeof options.dataset === "string" ? { dataset: options.dataset } : {}),
-    ...(typeof options.model === "string" ? { model: options.model } : {}),
-    ...(typeof options.attack === "string" ? { attack: options.attack } : {}),
-    ...(typeof options.defense === "string" ? { defense: options.defense } : {}),
-    ...(options.rate !== undefined ? { rate: checkPoisoningRate(options.rate, "--rate") } : {}),
+    ...(options.experiment !== undefined ? { experiment: options.experiment } : {}),
+    ...(options.dataset !== undefined ? { dataset: options.dataset } : {}),
+    ...(options.model !== undefined ? { model: options.model } : {}),
+    ...(options.attack !== undefined ? { attack: options.attack } : {}),
+    ...(options.defense !== undefined ? { defense: options.defense } : {}),
+    ...(options.rate !== undefined ? { rate: options.rate } : {}),
   };
   const scratch = await mkdtemp(join(tmpdir(), "hemlock-publish-"));
   try {

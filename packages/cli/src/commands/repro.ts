@@ -27,21 +27,32 @@ import Table from "cli-table3";
 import pc from "picocolors";
 import { selectBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
+import { flag, text } from "../options/option-values.js";
+import { executionFields, type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
 import { type ReproducedTarget, writeReproductionReport } from "../repro/reproduction-report.js";
-import { queueOptions, runGrid, wholeNumber } from "../run-grid.js";
+import { queueOptions, runGrid } from "../run-grid.js";
+
+export const OPTIONS = optionTable({
+  ...storeFields,
+  ...executionFields,
+  all: flag,
+  checkOnly: flag,
+  report: text.optional(),
+  json: flag,
+});
 
 export const REPRO_DIR = join("experiments", "repro");
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const files = options.all ? await reproFiles() : args;
   if (files.length === 0)
     throw new HemlockError(
       "INVALID_ARGUMENT",
       "give reproduction files, or --all for every file in experiments/repro/",
     );
-  const workers = options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
+  const { workers } = options;
   const backend = await selectBackendOption(options);
-  const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
+  const dataDir = resolveDataDirOption(options.dataDir).dir;
   // Plan every file first, so a mistake in the last one is found before the first one runs.
   const plans: [string, ExperimentPlan][] = [];
   for (const file of files) {
@@ -54,7 +65,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       );
     plans.push([file, plan]);
   }
-  const store = await openStore(resolve(String(options.db)));
+  const store = await openStore(resolve(options.db));
   const targets: ReproducedTarget[] = [];
   let failed = 0;
   try {
@@ -66,7 +77,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
           dataDir,
           backend: backend.name,
           ...(workers === undefined ? {} : { workers }),
-          json: Boolean(options.json),
+          json: options.json,
           ...queueOptions(options),
         });
         logEvent(store, {
@@ -91,7 +102,7 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       if (options.json) console.log(JSON.stringify({ type: "repro", file, experiment: spec.name, results }));
       else printChecks(file, spec.name, results);
     }
-    if (typeof options.report === "string") {
+    if (options.report !== undefined) {
       await writeReproductionReport(store, targets, options.report);
       console.log(`wrote ${options.report}`);
     }

@@ -10,17 +10,27 @@ import { leaderboard, openStore } from "@hemlock/store";
 import { selectBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
 import { leaderboardTables } from "../format/leaderboard-table.js";
-import { queueOptions, runGrid, wholeNumber } from "../run-grid.js";
+import { flag, oneOf, wholeNumber } from "../options/option-values.js";
+import { executionFields, type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
+import { queueOptions, runGrid } from "../run-grid.js";
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+export const OPTIONS = optionTable({
+  ...storeFields,
+  ...executionFields,
+  rerun: oneOf(["failed", "all"]).optional(),
+  force: flag,
+  retries: wholeNumber(0),
+  failFast: flag,
+  json: flag,
+});
+
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const [file] = args as [string];
-  const retries = wholeNumber(options.retries ?? "0", "--retries", 0);
-  const workers = options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
-  const json = Boolean(options.json);
+  const { retries, workers, json } = options;
   const backend = await selectBackendOption(options);
-  const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
+  const dataDir = resolveDataDirOption(options.dataDir).dir;
   const plan = await planExperiment(file, { backend: backend.name, dataDir });
-  const store = await openStore(resolve(String(options.db)));
+  const store = await openStore(resolve(options.db));
   try {
     const { summary, seconds, ranOn } = await runGrid(plan, {
       store,
@@ -28,12 +38,8 @@ export async function run(args: string[], options: Record<string, unknown>): Pro
       backend: backend.name,
       ...(workers === undefined ? {} : { workers }),
       retries,
-      failFast: Boolean(options.failFast),
-      ...(options.force
-        ? { rerun: "all" as const }
-        : options.rerun
-          ? { rerun: options.rerun as "failed" | "all" }
-          : {}),
+      failFast: options.failFast,
+      ...(options.force ? { rerun: "all" as const } : options.rerun ? { rerun: options.rerun } : {}),
       json,
       ...queueOptions(options),
     });

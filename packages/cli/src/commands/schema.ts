@@ -6,9 +6,14 @@
 import { writeFile } from "node:fs/promises";
 import { experimentJsonSchema } from "@hemlock/runner";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
+import { text } from "../options/option-values.js";
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
+
+export const OPTIONS = optionTable({ out: text.optional() });
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const text = `${JSON.stringify(experimentJsonSchema(), null, 2)}\n`;
-  if (typeof options.out === "string") {
+  if (options.out !== undefined) {
     await writeFile(options.out, text);
     console.log(`wrote ${options.out}`);
   } else process.stdout.write(text);

@@ -5,23 +5,20 @@
  * and stops the server cleanly on Ctrl-C or SIGTERM.
  */
 import { resolve } from "node:path";
-import { HemlockError } from "@hemlock/core/portable";
 import { openStoreReadOnly, storeVersion } from "@hemlock/store";
 import { ensureBuilt, leaderboardApp, startApp } from "../app/leaderboard-app.js";
+import { port, text } from "../options/option-values.js";
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const db = resolve(String(options.db));
+export const OPTIONS = optionTable({ db: text, port, host: text });
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
+  const db = resolve(options.db);
   // Fail here, plainly, rather than on every page.
   openStoreReadOnly(db).close();
-  const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
-    throw new HemlockError(
-      "INVALID_ARGUMENT",
-      `--port: expected a whole number from 1 to 65535, got "${String(options.port)}"`,
-    );
   const build = leaderboardApp();
   await ensureBuilt(build, (line) => console.error(line));
-  const app = await startApp(build, { db, host: String(options.host), port, storeProblem: storeProblem(db) });
+  const app = await startApp(build, { db, host: options.host, port: options.port, storeProblem: storeProblem(db) });
   console.log(`Hemlock leaderboard: ${app.url} (store ${db}, read-only). Ctrl-C stops it.`);
   await new Promise<void>((done) => {
     const stop = () => {

@@ -2,9 +2,13 @@
 import { HemlockError } from "@hemlock/core";
 import { experimentCellRows, listExperiments } from "@hemlock/store";
 import Table from "cli-table3";
+import { flag } from "../options/option-values.js";
+import { type OptionValues, optionTable, storeFields } from "../options/shared-tables.js";
 import { openExistingStore } from "../store-option.js";
 
-export async function run(args: string[], options: Record<string, unknown>): Promise<number> {
+export const OPTIONS = optionTable({ ...storeFields, json: flag });
+
+export async function run(args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   const [name] = args as [string];
   const store = await openExistingStore(options.db);
   try {

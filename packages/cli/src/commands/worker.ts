@@ -10,26 +10,35 @@ import { resolve } from "node:path";
 import { defaultWorkerCount, startDistributedWorker, type WorkerEvent } from "@hemlock/runner";
 import { selectBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
-import { wholeNumber } from "../run-grid.js";
+import { flag, text, wholeNumber } from "../options/option-values.js";
+import { type OptionValues, optionTable } from "../options/shared-tables.js";
 
-export async function run(_args: string[], options: Record<string, unknown>): Promise<number> {
-  const threads = options.workers === undefined ? defaultWorkerCount() : wholeNumber(options.workers, "--workers", 1);
-  const lockDurationMs = wholeNumber(options.lockDuration, "--lock-duration", 1000);
-  const json = Boolean(options.json);
+export const OPTIONS = optionTable({
+  workers: wholeNumber(1).optional(),
+  artifactDir: text.optional(),
+  lockDuration: wholeNumber(1000),
+  redisUrl: text,
+  queuePrefix: text,
+  json: flag,
+});
+
+export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
+  const threads = options.workers ?? defaultWorkerCount();
+  const lockDurationMs = options.lockDuration;
+  const { json, redisUrl } = options;
   const backend = await selectBackendOption(options);
-  const dataDir = resolveDataDirOption(options.dataDir as string | undefined).dir;
-  const redisUrl = String(options.redisUrl);
+  const dataDir = resolveDataDirOption(options.dataDir).dir;
   const print = (event: Record<string, unknown>, line: string) => console.log(json ? JSON.stringify(event) : line);
   const worker = await startDistributedWorker({
     redisUrl,
     backend: backend.name,
     threads,
     dataDir,
-    ...(options.artifactDir ? { artifactDir: resolve(String(options.artifactDir)) } : {}),
+    ...(options.artifactDir ? { artifactDir: resolve(options.artifactDir) } : {}),
     lockDurationMs,
     // Look for groups whose worker died as often as a lock can lapse.
     stalledIntervalMs: lockDurationMs,
-    prefix: String(options.queuePrefix),
+    prefix: options.queuePrefix,
     onEvent: (event) => print(event, describe(event)),
   });
   print(
