@@ -8,8 +8,9 @@
  * view with the same function. The ranking itself is the store's (the same as `hemlock
  * leaderboard`); filtering hides settings and rows, it never re-ranks them.
  */
-import type { BoardEntry, BoardSetting, MetricBoard, MetricInfo } from "@hemlock/store";
+import type { MetricInfo } from "@hemlock/store";
 import { type ExportFormat, exportText, formatValue, type LeaderboardRow } from "@hemlock/store/portable";
+import type { BoardEntry, BoardSetting, MetricBoard } from "@hemlock/store/reports";
 import { useEffect, useState } from "react";
 import {
   type BoardView,

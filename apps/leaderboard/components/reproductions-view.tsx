@@ -3,7 +3,7 @@
  * target the paper, the setting, each published number against the measurement with pass or fail,
  * the differences from the paper's setting and what was found. A failing target stays visibly failing.
  */
-import type { ReproductionTarget } from "@hemlock/store";
+import type { ReproductionTarget } from "@hemlock/store/reports";
 import { utc } from "../lib/display";
 import { paths } from "../lib/site-paths";
 

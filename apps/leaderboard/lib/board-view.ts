@@ -7,13 +7,14 @@
  * state (a published page is one file for every query, so there it runs in the browser on the
  * board's data file). Filtering hides settings and rows; it never re-ranks them.
  */
-import type { BoardEntry, BoardSetting, MetricBoard, MetricInfo } from "@hemlock/store";
+import type { MetricInfo } from "@hemlock/store";
 import {
   type FriedmanAcrossSettings,
   friedmanAcrossSettings,
   type LeaderboardRow,
   labelMatches,
 } from "@hemlock/store/portable";
+import type { BoardEntry, BoardSetting, MetricBoard } from "@hemlock/store/reports";
 import type { UrlState } from "./query-state";
 
 /** Settings shown at once; the rest are on further pages (?page=). */

@@ -5,7 +5,7 @@
  * 100k-cell store a pair costs milliseconds. The per-setting results travel packed; the page shows
  * one dataset and model of them at a time, with a summary per dataset and model above.
  */
-import type { CompareAxis, SettingComparison } from "@hemlock/store";
+import type { CompareAxis, SettingComparison } from "@hemlock/store/reports";
 import { hemlockStore } from "./hemlock-store";
 import { type PackedRecords, packRecords } from "./packed-records";
 import { isStoreProblem, type StoreProblem, storePath } from "./results-store";

@@ -3,8 +3,9 @@
  * of its metrics for the heatmap (the headline and detection families; per-class ASR and
  * diagnostics are on the leaderboard), a page of its cells, and its reproduction checks if any.
  */
-import type { ExperimentDetail, MetricInfo, ReproductionTarget, Store } from "@hemlock/store";
+import type { ExperimentDetail, MetricInfo, Store } from "@hemlock/store";
 import type { HeatmapRow } from "@hemlock/store/portable";
+import type { ReproductionTarget } from "@hemlock/store/reports";
 import type { CellListRow } from "../components/cell-table";
 import { hemlockStore } from "./hemlock-store";
 import { type PackedRecords, packRecords } from "./packed-records";

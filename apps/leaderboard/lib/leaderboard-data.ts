@@ -4,7 +4,8 @@
  * experiment names for the filter; remembered until the store changes, so the page, its data
  * file and every query of it rank the store once.
  */
-import type { MetricBoard, MetricInfo, Store } from "@hemlock/store";
+import type { MetricInfo, Store } from "@hemlock/store";
+import type { MetricBoard } from "@hemlock/store/reports";
 import { hemlockStore } from "./hemlock-store";
 import { cachedRead } from "./store-cache";
 

@@ -5,8 +5,9 @@
  * same numbers, the rows in the same order and with the same keys), so the downloads are
  * byte-for-byte those of `hemlock export`.
  */
-import type { BoardEntry, BoardSetting, MetricBoard, MetricInfo } from "@hemlock/store";
+import type { MetricInfo } from "@hemlock/store";
 import type { LeaderboardRow } from "@hemlock/store/portable";
+import type { BoardEntry, BoardSetting, MetricBoard } from "@hemlock/store/reports";
 import { stringTable } from "./packed-records";
 
 type Num = number | null;

@@ -2,25 +2,12 @@
  * What each attack and defense is (kind, summary, citation, parameters), from the registries as
  * the build step wrote them (scripts/write-plugin-catalog.mjs), so the app never loads TensorFlow.js.
  */
+import type { CatalogPlugin } from "@hemlock/core/plugin-catalog";
 import catalog from "./generated/plugin-catalog.json";
 
-export interface CatalogParam {
-  name: string;
-  type: string;
-  default?: unknown;
-  required: boolean;
-}
-
-export interface CatalogPlugin {
-  name: string;
-  kind: string;
-  summary: string;
-  citation: string;
-  params: CatalogParam[];
-  domains?: string[];
-  needs?: string[];
-  requires?: string[];
-}
+export type { CatalogPlugin };
+/** A parameter as the catalog describes it. */
+export type CatalogParam = CatalogPlugin["params"][number];
 
 const attacks = catalog.attacks as CatalogPlugin[];
 const defenses = catalog.defenses as CatalogPlugin[];

@@ -6,8 +6,9 @@
  * thousand) its own ASR and clean-accuracy rows ("none"'s beside a defense's, for reference),
  * every defense's rows in its settings (the Pareto chart), and a defense's rank in each setting.
  */
-import type { BoardEntry, LeaderboardRow } from "@hemlock/store";
+import type { LeaderboardRow } from "@hemlock/store";
 import { labelMatches } from "@hemlock/store/portable";
+import type { BoardEntry } from "@hemlock/store/reports";
 import { cachedLeaderboard } from "./leaderboard-data";
 import { isStoreProblem, type StoreProblem } from "./results-store";
 import { pluginName } from "./site-paths";

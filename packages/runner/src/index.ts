@@ -1,20 +1,9 @@
 /**
- * @hemlock/runner: experiment files, their cells and artifacts, and running them.
+ * @hemlock/runner: experiment files, their cells and artifacts (all of @hemlock/runner/planning),
+ * and running them: the scheduler, the local worker pool, the distributed executor on BullMQ, and
+ * the recording of results.
  */
 
-export { canonicalJson, contentHash } from "@hemlock/core";
-export {
-  type ArtifactKind,
-  type ArtifactNode,
-  type ArtifactPlan,
-  type PlannedCell,
-  planArtifacts,
-} from "./artifacts/artifact-plan.js";
-export { artifactPath, isArtifactBuilt } from "./artifacts/artifacts-on-disk.js";
-export { type CodeVersion, codeVersion } from "./artifacts/code-version.js";
-export { type ExperimentPlan, planExperiment } from "./artifacts/plan-experiment.js";
-export { type AxisChoice, expandGrid, matchesValue, type RawCell } from "./cells/expand-grid.js";
-export { type CellConfig, type NamedConfig, resolveCells } from "./cells/resolve-cells.js";
 export {
   createDistributedExecutor,
   type DistributedExecutor,
@@ -41,14 +30,4 @@ export {
   STALE_AFTER_MS,
 } from "./execute/scheduler/run-experiment.js";
 export { type CellOutcome, type GroupCell, type GroupJob, runPoisonGroup } from "./execute/worker/run-poison-group.js";
-export { AXES, type Axis, type ExperimentSpec, experimentSpecSchema } from "./experiment-file/experiment-spec.js";
-export { experimentJsonSchema } from "./experiment-file/json-schema.js";
-export { type ParsedExperiment, parseExperiment } from "./experiment-file/parse-experiment.js";
-export {
-  formatPath,
-  parseSpecText,
-  readSpecFile,
-  type SpecPath,
-  type SpecSource,
-  specProblem,
-} from "./experiment-file/spec-source.js";
+export * from "./planning.js";

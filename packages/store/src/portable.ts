@@ -15,6 +15,14 @@ export { markdownTables } from "./exports/markdown-table.js";
 export { disambiguate, type ResultCell, type ResultTable, resultTables, seedCount } from "./exports/result-tables.js";
 export { labelMatches } from "./format/label-match.js";
 export { formatMeanCi, formatMeanInterval, formatP, formatValue, metricTitle } from "./format/metric-values.js";
-export type { LeaderboardRow } from "./leaderboard.js";
+export {
+  describeCells,
+  describeSelector,
+  formatMeasured,
+  formatPublished,
+  formatTolerance,
+} from "./format/repro-check-text.js";
+export { shortCitation } from "./format/short-citation.js";
+export type { LeaderboardRow } from "./queries/leaderboard.js";
 export { type FriedmanAcrossSettings, friedmanAcrossSettings } from "./reports/friedman-across-settings.js";
 export type { RankedEntry, RankedSetting, VersusBest } from "./reports/ranked-leaderboard.js";

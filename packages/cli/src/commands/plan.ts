@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { isArtifactBuilt, planExperiment } from "@hemlock/runner";
+import { isArtifactBuilt, planExperiment } from "@hemlock/runner/planning";
 import { cellStatuses, openStore, pastWallTimes, settingKey } from "@hemlock/store";
 import { plannedBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";

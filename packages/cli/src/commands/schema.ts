@@ -4,7 +4,7 @@
  * first line so the YAML language server completes and checks them).
  */
 import { writeFile } from "node:fs/promises";
-import { experimentJsonSchema } from "@hemlock/runner";
+import { experimentJsonSchema } from "@hemlock/runner/planning";
 
 import { text } from "../options/option-values.js";
 import { type OptionValues, optionTable } from "../options/shared-tables.js";

@@ -4,8 +4,8 @@
  * and are left out (counted in the report).
  */
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Store } from "../open-store.js";
-import { cells, experimentCells, experiments, metrics } from "../schema.js";
+import type { Store } from "../database/open-store.js";
+import { cells, experimentCells, experiments, metrics } from "../database/schema.js";
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,

@@ -7,8 +7,8 @@
  */
 import { canonicalJson, HemlockError } from "@hemlock/core/portable";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Store } from "../open-store.js";
-import { cells, experimentCells, experiments, metrics } from "../schema.js";
+import type { Store } from "../database/open-store.js";
+import { cells, experimentCells, experiments, metrics } from "../database/schema.js";
 import { type Bundle, type BundledCell, bundleChecksums, bundleSchema, cellChecksum, sha256 } from "./bundle-format.js";
 import { bundledCell } from "./export-bundle.js";
 

@@ -1,6 +1,6 @@
 import { compile } from "vega-lite";
 import { describe, expect, it } from "vitest";
-import type { LeaderboardRow } from "../leaderboard.js";
+import type { LeaderboardRow } from "../queries/leaderboard.js";
 import { paretoChart, paretoPoints } from "./pareto-chart.js";
 import { rateChart, ratePoints } from "./rate-chart.js";
 

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { formatValue } from "../format/metric-values.js";
-import type { LeaderboardRow } from "../leaderboard.js";
+import type { LeaderboardRow } from "../queries/leaderboard.js";
 
 /** What a heatmap square needs of a leaderboard row. */
 export type HeatmapRow = Pick<

@@ -5,7 +5,7 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
-import type { LeaderboardRow } from "../leaderboard.js";
+import type { LeaderboardRow } from "../queries/leaderboard.js";
 import { chartPercent } from "./chart-percent.js";
 
 export interface ParetoPoint {

@@ -6,7 +6,7 @@
  */
 import { METRIC_LABELS } from "@hemlock/core/metric-names";
 import type { TopLevelSpec } from "vega-lite";
-import type { LeaderboardRow } from "../leaderboard.js";
+import type { LeaderboardRow } from "../queries/leaderboard.js";
 import { chartPercent } from "./chart-percent.js";
 
 export const RATE_CHART_METRICS = ["attackSuccessRate", "cleanAccuracy"];

@@ -3,7 +3,7 @@
  * and 95% interval, and the setting's key so a row can be traced to its cells.
  */
 import { stringify } from "csv-stringify/sync";
-import type { LeaderboardRow } from "../leaderboard.js";
+import type { LeaderboardRow } from "../queries/leaderboard.js";
 
 const COLUMNS = [
   "dataset",

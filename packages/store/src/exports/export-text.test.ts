@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LeaderboardRow } from "../leaderboard.js";
+import type { LeaderboardRow } from "../queries/leaderboard.js";
 import { exportText } from "./export-text.js";
 
 const row = (over: Partial<LeaderboardRow>): LeaderboardRow => ({

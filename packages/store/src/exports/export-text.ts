@@ -3,7 +3,7 @@
  * buttons write the same bytes for the same rows: CSV and JSON carry every aggregated row; LaTeX
  * (booktabs) and Markdown lay the chosen metrics out as publication tables with the best in bold.
  */
-import type { LeaderboardRow } from "../leaderboard.js";
+import type { LeaderboardRow } from "../queries/leaderboard.js";
 import { csvTable } from "./csv-table.js";
 import { latexTables } from "./latex-table.js";
 import { markdownTables } from "./markdown-table.js";

@@ -5,7 +5,7 @@
  * renderings all read this one arrangement.
  */
 import { metricDirection } from "@hemlock/core/metric-names";
-import type { LeaderboardRow } from "../leaderboard.js";
+import type { LeaderboardRow } from "../queries/leaderboard.js";
 
 export interface ResultCell {
   row: LeaderboardRow;

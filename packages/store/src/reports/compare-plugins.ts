@@ -7,16 +7,17 @@
  */
 import { canonicalJson, HemlockError, metricDirection } from "@hemlock/core/portable";
 import { eq, min } from "drizzle-orm";
+import type { Store } from "../database/open-store.js";
+import { cells } from "../database/schema.js";
 import { labelMatches } from "../format/label-match.js";
-import type { CellFilter } from "../leaderboard.js";
-import { leaderboard } from "../leaderboard.js";
-import type { Store } from "../open-store.js";
-import { cells } from "../schema.js";
+import { groupBy } from "../queries/group-by.js";
+import type { CellFilter } from "../queries/leaderboard.js";
+import { leaderboard } from "../queries/leaderboard.js";
+import { pairBySeed, type SeedValue, seedValues } from "../queries/seed-values.js";
 import { holmAdjust } from "../statistics/holm.js";
 import { type PairedTest, pairedTTest } from "../statistics/paired-t-test.js";
 import { type SignedRankTest, wilcoxonSignedRank } from "../statistics/wilcoxon-signed-rank.js";
-import { groupBy, mean, type PairedTestName } from "./ranked-leaderboard.js";
-import { pairBySeed, type SeedValue, seedValues } from "./seed-values.js";
+import { mean, type PairedTestName } from "./ranked-leaderboard.js";
 
 /** What two plugins are compared along: the defense (cells that differ only by it) or the attack. */
 export type CompareAxis = "defense" | "attack";

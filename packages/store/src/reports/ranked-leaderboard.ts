@@ -5,14 +5,15 @@
  * paired test across seeds against the best, Holm-corrected over the defenses of the setting.
  */
 import { metricDirection } from "@hemlock/core/portable";
-import { type CellFilter, type LeaderboardRow, leaderboard } from "../leaderboard.js";
-import type { Store } from "../open-store.js";
+import type { Store } from "../database/open-store.js";
+import { groupBy } from "../queries/group-by.js";
+import { type CellFilter, type LeaderboardRow, leaderboard } from "../queries/leaderboard.js";
+import { pairBySeed, seedValues } from "../queries/seed-values.js";
 import { bootstrapInterval } from "../statistics/bootstrap-interval.js";
 import { holmAdjust } from "../statistics/holm.js";
 import { intervalRanks } from "../statistics/interval-ranks.js";
 import { pairedTTest } from "../statistics/paired-t-test.js";
 import { wilcoxonSignedRank } from "../statistics/wilcoxon-signed-rank.js";
-import { pairBySeed, seedValues } from "./seed-values.js";
 
 export type PairedTestName = "t" | "wilcoxon";
 
@@ -109,17 +110,6 @@ export function byBoardOrder(a: LeaderboardRow, b: LeaderboardRow, higherIsBette
     b.n - a.n ||
     (a.defense < b.defense ? -1 : a.defense > b.defense ? 1 : 0)
   );
-}
-
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 export function mean(values: readonly number[]): number {

@@ -2,7 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openStore } from "../open-store.js";
+import { openStore } from "../database/open-store.js";
 import { fillSyntheticGrid, type SyntheticCell } from "../testing/synthetic-grid.js";
 import { evaluateExpectations, latestReproChecks, recordReproChecks } from "./repro-checks.js";
 

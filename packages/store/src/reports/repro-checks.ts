@@ -8,9 +8,9 @@
  * adds its own.
  */
 import { desc, eq } from "drizzle-orm";
-import { type CellFilter, type LeaderboardRow, leaderboard } from "../leaderboard.js";
-import type { Store } from "../open-store.js";
-import { experiments, reproChecks } from "../schema.js";
+import type { Store } from "../database/open-store.js";
+import { experiments, reproChecks } from "../database/schema.js";
+import { type CellFilter, type LeaderboardRow, leaderboard } from "../queries/leaderboard.js";
 
 export type Selector = Omit<CellFilter, "experimentId">;
 

@@ -3,8 +3,9 @@
  * defenses, five seeds), with metric values chosen by the test: for tests of the queries, reports
  * and bundles that need known numbers rather than trained models.
  */
-import { type CellRecordInput, recordResults, registerCells, registerExperiment } from "../cell-records.js";
-import type { Store } from "../open-store.js";
+
+import type { Store } from "../database/open-store.js";
+import { type CellRecordInput, recordResults, registerCells, registerExperiment } from "../queries/cell-records.js";
 
 export interface SyntheticCell {
   attack: string;

@@ -5,7 +5,7 @@
  * - files.json: the list of both, which publish reads to know what to write.
  * Read-only, like every page; remembered until the store changes.
  */
-import type { MetricBoard } from "@hemlock/store";
+import type { MetricBoard } from "@hemlock/store/reports";
 import { shardLength } from "../../../lib/cell-shards";
 import { hemlockStore } from "../../../lib/hemlock-store";
 import { cachedLeaderboard } from "../../../lib/leaderboard-data";

@@ -27,7 +27,7 @@ export interface Store {
   close(): void;
 }
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../drizzle/", import.meta.url));
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../drizzle/", import.meta.url));
 
 export function defaultStorePath(): string {
   return resolve(process.env.HEMLOCK_DB ?? "hemlock.db");

@@ -3,13 +3,14 @@
  * metric's mean, standard deviation, n and 95% t-interval over the seeds of its finished cells,
  * labelled by dataset, model, attack, rate and defense. Across the store it reads setting_metrics,
  * the per-setting sums that triggers keep (one row per setting and metric, however many seeds);
- * for one experiment it sums that experiment's cells. The interval uses stdlib's Student-t quantile.
+ * for one experiment it sums that experiment's cells. The interval uses stdlib's Student-t quantile,
+ * loaded on first use (about 200 small modules), so commands that only read statuses skip it.
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { createRequire } from "node:module";
 import { and, eq, gt, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { Store } from "./open-store.js";
-import { cells, experimentCells, metrics, settingMetrics } from "./schema.js";
+import type { Store } from "../database/open-store.js";
+import { cells, experimentCells, metrics, settingMetrics } from "../database/schema.js";
 
 export interface LeaderboardRow {
   dataset: string;
@@ -53,6 +54,13 @@ interface Sums {
   sum: number;
   sumSquares: number;
 }
+
+type TQuantile = (p: number, df: number) => number;
+let tQuantileFn: TQuantile | undefined;
+const tQuantile: TQuantile = (p, df) => {
+  tQuantileFn ??= createRequire(import.meta.url)("@stdlib/stats-base-dists-t-quantile") as TQuantile;
+  return tQuantileFn(p, df);
+};
 
 export function leaderboard(
   store: Store,

@@ -3,8 +3,9 @@
  * logs (seconds, worker threads, backend, cells run and already done), for the report and the
  * leaderboard's reproductions page.
  */
-import { experimentEvents } from "../experiment-queries.js";
-import type { Store } from "../open-store.js";
+
+import type { Store } from "../database/open-store.js";
+import { experimentEvents } from "./experiment-queries.js";
 
 export interface ReproRunRecord {
   seconds: number;

@@ -4,9 +4,9 @@
  * metrics (`hemlock show`).
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Store } from "../database/open-store.js";
+import { cells, events, experimentCells, experiments, metrics } from "../database/schema.js";
 import type { CellRecordInput } from "./cell-records.js";
-import type { Store } from "./open-store.js";
-import { cells, events, experimentCells, experiments, metrics } from "./schema.js";
 
 export interface ExperimentSummary {
   name: string;

@@ -2,16 +2,16 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { recordResults, registerCells, registerExperiment } from "../cell-records.js";
-import { listExperiments } from "../experiment-queries.js";
-import { leaderboard } from "../leaderboard.js";
-import { openStore, openStoreReadOnly } from "../open-store.js";
-import { copyStoreSubset } from "../store-subset.js";
+import { openStore, openStoreReadOnly } from "../database/open-store.js";
+import { cellCount, cellDetail, cellDetails, cellPrefixes } from "../queries/cell-detail.js";
+import { recordResults, registerCells, registerExperiment } from "../queries/cell-records.js";
+import { experimentDetail } from "../queries/experiment-detail.js";
+import { listExperiments } from "../queries/experiment-queries.js";
+import { leaderboard } from "../queries/leaderboard.js";
+import { defaultMetric, metricCatalog } from "../queries/metric-catalog.js";
+import { copyStoreSubset } from "../queries/store-subset.js";
 import { fillSyntheticGrid } from "../testing/synthetic-grid.js";
-import { cellCount, cellDetail, cellDetails, cellPrefixes } from "./cell-detail.js";
-import { experimentDetail } from "./experiment-detail.js";
 import { metricBoard } from "./metric-board.js";
-import { defaultMetric, metricCatalog } from "./metric-catalog.js";
 
 async function filled() {
   const store = await openStore(join(await mkdtemp(join(tmpdir(), "hemlock-site-")), "hemlock.db"));

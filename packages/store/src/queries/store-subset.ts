@@ -7,8 +7,8 @@
  */
 import { rm } from "node:fs/promises";
 import { HemlockError } from "@hemlock/core/portable";
+import { openStoreReadOnly } from "../database/open-store.js";
 import type { CellFilter } from "./leaderboard.js";
-import { openStoreReadOnly } from "./open-store.js";
 
 export interface SubsetFilter extends Omit<CellFilter, "experimentId"> {
   experiment?: string;

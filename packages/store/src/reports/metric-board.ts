@@ -7,16 +7,11 @@
  * the aggregated rows of the metric and clean accuracy, which the download buttons export.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { type CellFilter, cellFilters, type LeaderboardRow, leaderboard } from "../leaderboard.js";
-import type { Store } from "../open-store.js";
-import {
-  type PairedTestName,
-  type RankedEntry,
-  type RankedSetting,
-  rankDefenses,
-} from "../reports/ranked-leaderboard.js";
-import { cells, experimentCells, metrics } from "../schema.js";
-import { type MetricInfo, metricInfo } from "./metric-catalog.js";
+import type { Store } from "../database/open-store.js";
+import { cells, experimentCells, metrics } from "../database/schema.js";
+import { type CellFilter, cellFilters, type LeaderboardRow, leaderboard } from "../queries/leaderboard.js";
+import { type MetricInfo, metricInfo } from "../queries/metric-catalog.js";
+import { type PairedTestName, type RankedEntry, type RankedSetting, rankDefenses } from "./ranked-leaderboard.js";
 
 export interface BoardEntry extends RankedEntry {
   /** Clean accuracy of the same setting, for context: a defense that wrecks the model is visible. */

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { MIGRATIONS_DIR, openStore, openStoreReadOnly } from "../database/open-store.js";
 import {
   type CellRecordInput,
   cellStatuses,
@@ -18,7 +19,6 @@ import {
 } from "./cell-records.js";
 import { listExperiments } from "./experiment-queries.js";
 import { leaderboard } from "./leaderboard.js";
-import { MIGRATIONS_DIR, openStore, openStoreReadOnly } from "./open-store.js";
 
 const tempDb = async () => join(await mkdtemp(join(tmpdir(), "hemlock-store-")), "hemlock.db");
 
@@ -164,7 +164,7 @@ describe("the results store", () => {
 
   it("lets two processes open one new database at once without corrupting it", async () => {
     const path = await tempDb();
-    const script = `import("${new URL("../dist/index.js", import.meta.url).pathname}").then(async (m) => { const s = await m.openStore(process.argv[1]); const id = m.registerExperiment(s, "e", "x"); m.registerCells(s, id, Array.from({length: 50}, (_, i) => ({identity: "c" + i, config: {}, dataset: "d", model: "m", attack: "a", rate: 0, defense: "none", seed: i, setting: "s", comparison: "c", chain: []}))); s.close(); })`;
+    const script = `import("${new URL("../../dist/index.js", import.meta.url).pathname}").then(async (m) => { const s = await m.openStore(process.argv[1]); const id = m.registerExperiment(s, "e", "x"); m.registerCells(s, id, Array.from({length: 50}, (_, i) => ({identity: "c" + i, config: {}, dataset: "d", model: "m", attack: "a", rate: 0, defense: "none", seed: i, setting: "s", comparison: "c", chain: []}))); s.close(); })`;
     const run = () =>
       new Promise<void>((resolve, reject) => {
         const child = spawn(process.execPath, ["-e", script, path], { stdio: "inherit" });

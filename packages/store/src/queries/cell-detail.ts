@@ -5,10 +5,10 @@
  * artifact with what the store knows of it (a trained model's per-epoch training history among it).
  */
 import { and, count, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
-import type { Store } from "../open-store.js";
-import { groupBy } from "../reports/ranked-leaderboard.js";
-import { artifacts, cells, experimentCells, experiments, metrics } from "../schema.js";
+import type { Store } from "../database/open-store.js";
+import { artifacts, cells, experimentCells, experiments, metrics } from "../database/schema.js";
 import type { CellLabels } from "./experiment-detail.js";
+import { groupBy } from "./group-by.js";
 
 export interface ChainArtifact {
   key: string;

@@ -12,8 +12,8 @@ import {
   metricGroup,
   metricName,
 } from "@hemlock/core/metric-names";
-import { metricNames } from "../leaderboard.js";
-import type { Store } from "../open-store.js";
+import type { Store } from "../database/open-store.js";
+import { metricNames } from "./leaderboard.js";
 
 export interface MetricInfo {
   name: string;

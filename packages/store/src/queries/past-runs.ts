@@ -3,8 +3,8 @@
  * dataset/model/attack/defense, which `hemlock plan` uses to estimate a run before it starts.
  */
 import { and, eq, isNotNull } from "drizzle-orm";
-import type { Store } from "./open-store.js";
-import { cells } from "./schema.js";
+import type { Store } from "../database/open-store.js";
+import { cells } from "../database/schema.js";
 
 /** The key past wall times are kept under: "dataset/model/attack/defense" ("none" for no attack). */
 export function settingKey(names: { dataset: string; model: string; attack: string; defense: string }): string {

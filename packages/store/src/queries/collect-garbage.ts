@@ -8,8 +8,8 @@ import { existsSync } from "node:fs";
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import type { Store } from "./open-store.js";
-import { artifacts, cells } from "./schema.js";
+import type { Store } from "../database/open-store.js";
+import { artifacts, cells } from "../database/schema.js";
 
 export interface GarbageReport {
   referenced: number;

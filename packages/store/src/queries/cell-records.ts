@@ -7,8 +7,16 @@
  */
 import { createHash } from "node:crypto";
 import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
-import type { Store } from "./open-store.js";
-import { artifacts, type CellStatus, cells, events, experimentCells, experiments, metrics } from "./schema.js";
+import type { Store } from "../database/open-store.js";
+import {
+  artifacts,
+  type CellStatus,
+  cells,
+  events,
+  experimentCells,
+  experiments,
+  metrics,
+} from "../database/schema.js";
 
 export interface CellRecordInput {
   identity: string;

@@ -3,9 +3,9 @@
  * key and seed: the paired samples that significance tests between defenses read.
  */
 import { and, eq } from "drizzle-orm";
-import { type CellFilter, cellFilters } from "../leaderboard.js";
-import type { Store } from "../open-store.js";
-import { cells, experimentCells, metrics } from "../schema.js";
+import type { Store } from "../database/open-store.js";
+import { cells, experimentCells, metrics } from "../database/schema.js";
+import { type CellFilter, cellFilters } from "./leaderboard.js";
 
 export interface SeedValue {
   setting: string;

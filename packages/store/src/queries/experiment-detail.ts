@@ -5,10 +5,10 @@
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { CellRecordInput } from "../cell-records.js";
-import { CELL_LABEL_COLUMNS } from "../experiment-queries.js";
-import type { Store } from "../open-store.js";
-import { cells, experimentCells, experiments } from "../schema.js";
+import type { Store } from "../database/open-store.js";
+import { cells, experimentCells, experiments } from "../database/schema.js";
+import type { CellRecordInput } from "./cell-records.js";
+import { CELL_LABEL_COLUMNS } from "./experiment-queries.js";
 import { type MetricInfo, metricCatalog } from "./metric-catalog.js";
 
 export type CellLabels = Pick<

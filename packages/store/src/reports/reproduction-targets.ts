@@ -5,13 +5,13 @@
  * experiment file's text is in the store, so the page needs nothing but the store.
  */
 import { parse } from "yaml";
-import { experimentSpecText, findExperiment } from "../experiment-queries.js";
+import type { Store } from "../database/open-store.js";
 import { metricTitle } from "../format/metric-values.js";
 import { describeCells, formatMeasured, formatPublished, formatTolerance } from "../format/repro-check-text.js";
 import { shortCitation } from "../format/short-citation.js";
-import type { Store } from "../open-store.js";
-import { type CheckResult, latestReproChecks, type Selector, type StoredCheck } from "../reports/repro-checks.js";
-import { lastComputingReproRun, type ReproRunRecord } from "../reports/repro-runs.js";
+import { experimentSpecText, findExperiment } from "../queries/experiment-queries.js";
+import { lastComputingReproRun, type ReproRunRecord } from "../queries/repro-runs.js";
+import { type CheckResult, latestReproChecks, type Selector, type StoredCheck } from "./repro-checks.js";
 
 export interface Paper {
   authors: string[];
