@@ -69,7 +69,7 @@ module.exports = {
       comment:
         "Core's main entry loads TensorFlow.js; the app may use its light entries only (@hemlock/core/portable, /metric-names).",
       from: { path: "^apps/leaderboard/(app|components|lib)/" },
-      to: { path: pkg("core"), pathNot: "/dist/(portable|metrics/metric-names)\\.js$" },
+      to: { path: pkg("core"), pathNot: "/dist/(portable|metrics/metric-names|registry/plugin-catalog)\\.js$" },
     },
     {
       name: "worker-imports-no-main-thread",

@@ -9,7 +9,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { leaderboard, openStore, rankDefenses } from "@hemlock/store";
+import { leaderboard, openStore } from "@hemlock/store";
+import { rankDefenses } from "@hemlock/store/reports";
 import { writeResult } from "../real-data-bench.js";
 import { fillSyntheticStore } from "./synthetic-store.js";
 

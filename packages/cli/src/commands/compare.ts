@@ -5,15 +5,8 @@
  * wins, losses and ties, and a signed-rank test over the settings' means.
  */
 import { HemlockError } from "@hemlock/core";
-import {
-  comparableNames,
-  compareAxisOf,
-  comparePlugins,
-  formatP,
-  formatValue,
-  metricTitle,
-  type PairedTestName,
-} from "@hemlock/store";
+import { formatP, formatValue, metricTitle } from "@hemlock/store/portable";
+import { comparableNames, compareAxisOf, comparePlugins, type PairedTestName } from "@hemlock/store/reports";
 import Table from "cli-table3";
 import { type OptionValues, optionTable, statisticsFields } from "../options/shared-tables.js";
 import { checkMetrics, resultFilter } from "../result-filter.js";

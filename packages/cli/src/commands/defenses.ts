@@ -1,8 +1,9 @@
 /**
  * `hemlock defenses`: the defense registry with kinds, what each needs (artifacts and model
- * capabilities), parameters (defaults from zod) and citations.
+ * capabilities), parameters (defaults from zod) and citations, read from the plugin catalog
+ * core's build writes, so listing loads no plugin.
  */
-import { defenses } from "@hemlock/core";
+import { readPluginCatalog } from "@hemlock/core/plugin-catalog";
 import { printPluginListing } from "../format/plugin-listing.js";
 
 import { flag } from "../options/option-values.js";
@@ -12,8 +13,8 @@ export const OPTIONS = optionTable({ json: flag });
 
 export async function run(_args: string[], options: OptionValues<typeof OPTIONS.shape>): Promise<number> {
   return printPluginListing(
-    defenses.list().map((d) => {
-      const needs = [...d.needs, ...d.requires.map((c) => `model ${c}`)];
+    readPluginCatalog().defenses.map((d) => {
+      const needs = [...(d.needs ?? []), ...(d.requires ?? []).map((c) => `model ${c}`)];
       return {
         ...d,
         describe: `${d.kind}${needs.length > 0 ? `; needs ${needs.join(", ")}` : ""}`,

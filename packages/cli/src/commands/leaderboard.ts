@@ -5,18 +5,16 @@
  * accuracy beside the metric for context; then the Friedman test across the settings.
  */
 import { METRIC_LABELS } from "@hemlock/core";
+import { leaderboard } from "@hemlock/store";
 import {
+  disambiguate,
   formatMeanCi,
   formatMeanInterval,
   formatP,
   formatValue,
-  friedmanAcrossSettings,
-  leaderboard,
   metricTitle,
-  type PairedTestName,
-  rankDefenses,
-} from "@hemlock/store";
-import { disambiguate } from "@hemlock/store/portable";
+} from "@hemlock/store/portable";
+import { friedmanAcrossSettings, type PairedTestName, rankDefenses } from "@hemlock/store/reports";
 import Table from "cli-table3";
 import pc from "picocolors";
 import { oneOf } from "../options/option-values.js";

@@ -10,19 +10,9 @@ import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { HemlockError } from "@hemlock/core";
 import { type ExperimentPlan, planExperiment } from "@hemlock/runner";
-import {
-  type CheckResult,
-  describeCells,
-  evaluateExpectations,
-  findExperiment,
-  formatMeasured,
-  formatPublished,
-  formatTolerance,
-  logEvent,
-  metricTitle,
-  openStore,
-  recordReproChecks,
-} from "@hemlock/store";
+import { findExperiment, logEvent, openStore } from "@hemlock/store";
+import { describeCells, formatMeasured, formatPublished, formatTolerance, metricTitle } from "@hemlock/store/portable";
+import { type CheckResult, evaluateExpectations, recordReproChecks } from "@hemlock/store/reports";
 import Table from "cli-table3";
 import pc from "picocolors";
 import { selectBackendOption } from "../backend-option.js";

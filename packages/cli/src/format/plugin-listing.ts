@@ -1,18 +1,17 @@
 /**
  * Lists a plugin registry (attacks, defenses) for `hemlock attacks` and `hemlock defenses`: each
  * plugin's name, a one-line description of its kind, its summary and citation, and its
- * parameters with types and defaults read from its zod schema; or all of it as JSON.
+ * parameters with types and defaults (from the build's plugin catalog); or all of it as JSON.
  */
 
-import { describeParams } from "@hemlock/core";
+import type { ParamDescription } from "@hemlock/core/plugin-catalog";
 import pc from "picocolors";
-import type { z } from "zod";
 
 export interface ListedPlugin {
   name: string;
   summary: string;
   citation: string;
-  params: z.ZodObject;
+  params: ParamDescription[];
   /** Shown beside the name, e.g. "backdoor, image data". */
   describe: string;
   /** Extra fields for --json. */
@@ -25,7 +24,7 @@ export function printPluginListing(plugins: ListedPlugin[], json: boolean): numb
     ...p.extra,
     summary: p.summary,
     citation: p.citation,
-    params: describeParams(p.params),
+    params: p.params,
     describe: p.describe,
   }));
   if (json) {

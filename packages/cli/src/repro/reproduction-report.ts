@@ -6,17 +6,16 @@
  */
 import { rename, writeFile } from "node:fs/promises";
 import type { ExperimentSpec } from "@hemlock/runner";
+import { lastComputingReproRun, type Store } from "@hemlock/store";
 import {
-  type CheckResult,
   describeCells,
   formatMeasured,
   formatPublished,
   formatTolerance,
-  lastComputingReproRun,
   metricTitle,
-  type Store,
   shortCitation,
-} from "@hemlock/store";
+} from "@hemlock/store/portable";
+import type { CheckResult } from "@hemlock/store/reports";
 
 export interface ReproducedTarget {
   file: string;
