@@ -70,7 +70,7 @@ export function exportBundle(store: Store, name: string, now = new Date()): Expo
 export function bundledCell(c: typeof cells.$inferSelect, cellMetrics: BundledCell["metrics"]): BundledCell {
   const content = {
     identity: c.identity,
-    config: JSON.parse(c.config) as unknown,
+    config: c.config as unknown,
     dataset: c.dataset,
     model: c.model,
     attack: c.attack,
@@ -79,10 +79,10 @@ export function bundledCell(c: typeof cells.$inferSelect, cellMetrics: BundledCe
     seed: c.seed,
     setting: c.setting,
     comparison: c.comparison,
-    chain: JSON.parse(c.chain) as string[],
+    chain: c.chain,
     status: c.status as "finished" | "failed",
     attempts: c.attempts,
-    provenance: c.provenance === null ? null : (JSON.parse(c.provenance) as unknown),
+    provenance: (c.provenance ?? null) as unknown,
     error: c.error,
     stack: c.stack,
     startedAt: c.startedAt?.getTime() ?? null,

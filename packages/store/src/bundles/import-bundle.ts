@@ -109,9 +109,9 @@ function insertCell(store: Store, cell: BundledCell): void {
     .insert(cells)
     .values({
       ...columns,
-      config: JSON.stringify(config),
-      chain: JSON.stringify(chain),
-      provenance: provenance === null ? null : JSON.stringify(provenance),
+      config: config as Record<string, unknown>,
+      chain,
+      provenance: (provenance ?? null) as Record<string, unknown> | null,
       startedAt: startedAt === null ? null : new Date(startedAt),
       finishedAt: finishedAt === null ? null : new Date(finishedAt),
     })

@@ -38,7 +38,7 @@ export const cells = sqliteTable(
   {
     identity: text("identity").primaryKey(),
     /** The fully resolved configuration (JSON). */
-    config: text("config").notNull(),
+    config: text("config", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     dataset: text("dataset").notNull(),
     model: text("model").notNull(),
     attack: text("attack").notNull(),
@@ -46,7 +46,7 @@ export const cells = sqliteTable(
     defense: text("defense").notNull(),
     seed: integer("seed").notNull(),
     /** The artifact keys the cell is built from, dependencies first (JSON): what `hemlock gc` keeps. */
-    chain: text("chain").notNull().default("[]"),
+    chain: text("chain", { mode: "json" }).$type<string[]>().notNull().default([]),
     /** The setting without the seed: cells that differ only by seed share it (JSON hash). */
     setting: text("setting").notNull(),
     /**
@@ -58,7 +58,7 @@ export const cells = sqliteTable(
     status: text("status", { enum: CELL_STATUSES }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     /** git sha and dirty flag, package versions, Node, backend, host, worker, times, peak RSS (JSON). */
-    provenance: text("provenance"),
+    provenance: text("provenance", { mode: "json" }).$type<Record<string, unknown>>(),
     error: text("error"),
     stack: text("stack"),
     /** Who runs it now (host:pid:worker), and when it last said so: stale runs are rerun. */
@@ -100,7 +100,7 @@ export const artifacts = sqliteTable("artifacts", {
   sha256: text("sha256").notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   /** What the artifact is, in words and numbers (JSON). */
-  meta: text("meta"),
+  meta: text("meta", { mode: "json" }).$type<Record<string, unknown>>(),
 });
 
 export const metrics = sqliteTable(
@@ -144,7 +144,7 @@ export const events = sqliteTable(
     identity: text("identity"),
     kind: text("kind").notNull(),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
-    payload: text("payload"),
+    payload: text("payload", { mode: "json" }).$type<unknown>(),
   },
   (t) => [index("events_experiment").on(t.experimentId)],
 );
@@ -158,10 +158,10 @@ export const reproChecks = sqliteTable(
       .references(() => experiments.id),
     metric: text("metric").notNull(),
     /** Which cells the check reads (JSON). */
-    selector: text("selector").notNull(),
+    selector: text("selector", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     published: real("published").notNull(),
     /** Absolute tolerance or [low, high] (JSON). */
-    tolerance: text("tolerance").notNull(),
+    tolerance: text("tolerance", { mode: "json" }).$type<number | [number, number]>().notNull(),
     measured: real("measured"),
     ciLow: real("ci_low"),
     ciHigh: real("ci_high"),

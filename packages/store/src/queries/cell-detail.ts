@@ -109,7 +109,7 @@ function details(store: Store, rows: CellRow[], range?: Range): CellDetail[] {
       .all(),
     (e) => e.identity,
   );
-  const chains = new Map(rows.map((r) => [r.identity, JSON.parse(r.chain) as string[]]));
+  const chains = new Map(rows.map((r) => [r.identity, r.chain]));
   const keys = [...new Set([...chains.values()].flat())];
   const kept = new Map<string, typeof artifacts.$inferSelect>();
   for (let i = 0; i < keys.length; i += 500)
@@ -128,7 +128,7 @@ function details(store: Store, rows: CellRow[], range?: Range): CellDetail[] {
       bytes: a.bytes,
       sha256: a.sha256,
       createdAt: a.createdAt,
-      ...(a.meta ? { meta: JSON.parse(a.meta) as Record<string, unknown> } : {}),
+      ...(a.meta ? { meta: a.meta } : {}),
     };
   };
   return rows.map((cell) => {
@@ -144,8 +144,8 @@ function details(store: Store, rows: CellRow[], range?: Range): CellDetail[] {
       seed: cell.seed,
       status: cell.status,
       attempts: cell.attempts,
-      config: JSON.parse(cell.config) as unknown,
-      provenance: cell.provenance ? (JSON.parse(cell.provenance) as Record<string, unknown>) : null,
+      config: cell.config as unknown,
+      provenance: cell.provenance ?? null,
       error: cell.error,
       startedAt: cell.startedAt,
       finishedAt: cell.finishedAt,

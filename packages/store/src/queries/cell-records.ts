@@ -79,13 +79,13 @@ export function registerCells(store: Store, experimentId: number, records: CellR
     records.forEach((r, position) => {
       store.db
         .insert(cells)
-        .values({ ...r, config: JSON.stringify(r.config), chain: JSON.stringify(r.chain), status: "planned" })
+        .values({ ...r, config: r.config as Record<string, unknown>, status: "planned" })
         // The chain and comparison key follow from the identity; set them on cells recorded before
         // they were kept. Labels follow the latest experiment that declares the cell.
         .onConflictDoUpdate({
           target: cells.identity,
           set: {
-            chain: JSON.stringify(r.chain),
+            chain: r.chain,
             comparison: r.comparison,
             dataset: r.dataset,
             model: r.model,
@@ -204,14 +204,14 @@ export function recordResults(store: Store, results: CellResult[]): void {
       for (const a of r.artifacts ?? [])
         store.db
           .insert(artifacts)
-          .values({ ...a, meta: a.meta ? JSON.stringify(a.meta) : null, createdAt: r.finishedAt })
+          .values({ ...a, meta: a.meta ?? null, createdAt: r.finishedAt })
           .onConflictDoNothing()
           .run();
       store.db
         .update(cells)
         .set({
           status: r.status,
-          provenance: JSON.stringify(r.provenance),
+          provenance: r.provenance as Record<string, unknown>,
           error: r.error ?? null,
           stack: r.stack ?? null,
           finishedAt: r.finishedAt,
@@ -245,7 +245,7 @@ export function logEvent(
       identity: event.identity ?? null,
       kind: event.kind,
       at: new Date(),
-      payload: event.payload === undefined ? null : JSON.stringify(event.payload),
+      payload: event.payload ?? null,
     })
     .run();
 }

@@ -20,7 +20,7 @@ export interface GarbageReport {
 export async function collectGarbage(store: Store, { dryRun = false } = {}): Promise<GarbageReport> {
   const referenced = new Set<string>();
   for (const row of store.db.select({ chain: cells.chain }).from(cells).all())
-    for (const key of JSON.parse(row.chain) as string[]) referenced.add(key);
+    for (const key of row.chain) referenced.add(key);
   const removed: GarbageReport["removed"] = [];
   if (existsSync(store.artifactDir))
     for (const kind of await readdir(store.artifactDir)) {

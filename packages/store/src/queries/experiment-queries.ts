@@ -95,7 +95,7 @@ export function experimentEvents(store: Store, experimentId: number, kind: strin
     .where(and(eq(events.experimentId, experimentId), eq(events.kind, kind)))
     .orderBy(desc(events.at), desc(events.id))
     .all()
-    .map((row) => ({ at: row.at, payload: row.payload === null ? null : (JSON.parse(row.payload) as unknown) }));
+    .map((row) => ({ at: row.at, payload: row.payload ?? null }));
 }
 
 /** The experiment file's text as last registered (the paper, expectations and findings live in it). */

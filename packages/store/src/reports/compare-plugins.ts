@@ -209,7 +209,7 @@ function attackPairing(store: Store): Map<string, string> {
     .all();
   return new Map(
     rows.map((r) => {
-      const { attack: _attack, seed: _seed, ...rest } = JSON.parse(r.config ?? "{}") as Record<string, unknown>;
+      const { attack: _attack, seed: _seed, ...rest } = r.config ?? {};
       return [r.setting, canonicalJson(rest)];
     }),
   );

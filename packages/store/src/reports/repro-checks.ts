@@ -106,14 +106,14 @@ export function recordReproChecks(
         .values({
           experimentId,
           metric: r.expectation.metric,
-          selector: JSON.stringify({
+          selector: {
             where: r.expectation.where,
             ...(r.setting ? { setting: r.setting } : {}),
             ...(r.expectation.relativeTo ? { relativeTo: r.expectation.relativeTo } : {}),
             ...(r.problem ? { problem: r.problem } : {}),
-          }),
+          },
           published: r.expectation.published,
-          tolerance: JSON.stringify(r.expectation.tolerance),
+          tolerance: r.expectation.tolerance,
           measured: r.measured ?? null,
           ciLow: r.ciLow ?? null,
           ciHigh: r.ciHigh ?? null,
@@ -166,8 +166,8 @@ export function latestReproChecks(store: Store): StoredCheck[] {
     .filter((r) => r.checkedAt.getTime() === latest.get(r.experimentId))
     .map(({ experimentId: _, selector, tolerance, ...r }) => ({
       ...r,
-      selector: JSON.parse(selector) as unknown,
-      tolerance: JSON.parse(tolerance) as unknown,
+      selector: selector as unknown,
+      tolerance: tolerance as unknown,
     }));
 }
 
