@@ -10,6 +10,12 @@ import { type GroupJob, runPoisonGroup } from "./run-poison-group.js";
 
 export const GROUP_DONE = "group-done";
 
+// Piscina loads a worker module with require() first, and on Node 20 require() of this ES module
+// graph has aborted the process (an assertion in ModuleWrap::CreateRequiredModuleFacade, seen in
+// a CI run on 2026-12-07). A top-level await makes that require() fail cleanly
+// (ERR_REQUIRE_ASYNC_MODULE), so Piscina falls back to import(), as on Node before require(esm).
+await Promise.resolve();
+
 let backendReady: Promise<unknown> | undefined;
 
 export interface PoolTask {
