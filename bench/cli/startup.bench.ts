@@ -2,13 +2,15 @@
  * bench/cli: how long `hemlock` takes to start and finish the commands that should answer at
  * once: --help, --version, a command's --help, the plugin listings, and `plan` of the quickstart
  * (which parses the file, resolves every plugin and reads the datasets' checksums, training
- * nothing). Each is run as a user runs it (a new `node packages/cli/dist/bin.js` process, output
+ * nothing; with no store, and with a finished quickstart's store when HEMLOCK_BENCH_STORE names
+ * one). Each is run as a user runs it (a new `node packages/cli/dist/bin.js` process, output
  * discarded), in interleaved rounds so drift in machine speed hits every command alike; the median
  * and range of the wall times, and the peak RSS of one run, are reported against the 300 ms target.
  * Writes bench/results/cli-startup.json. Run: pnpm bench:cli
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpus } from "node:os";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeResult } from "../real-data-bench.js";
 
@@ -23,7 +25,24 @@ const COMMANDS: Record<string, string[]> = {
   "run --help": ["run", "--help"],
   attacks: ["attacks"],
   defenses: ["defenses"],
-  "plan experiments/quickstart.yaml": ["plan", "experiments/quickstart.yaml"],
+  // A first plan (no store yet) and, when HEMLOCK_BENCH_STORE names the store of a finished
+  // quickstart run, a plan that reads every cell's status from it.
+  "plan experiments/quickstart.yaml (no store)": [
+    "plan",
+    "experiments/quickstart.yaml",
+    "--db",
+    join(tmpdir(), "hemlock-bench-no-store.db"),
+  ],
+  ...(process.env.HEMLOCK_BENCH_STORE
+    ? {
+        "plan experiments/quickstart.yaml (finished store)": [
+          "plan",
+          "experiments/quickstart.yaml",
+          "--db",
+          process.env.HEMLOCK_BENCH_STORE,
+        ],
+      }
+    : {}),
 };
 
 function once(args: string[]): Promise<number> {

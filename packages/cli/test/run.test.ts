@@ -89,7 +89,12 @@ describe("hemlock run", () => {
       );
     const before = asr();
     await writeFile(file, GRID(", {name: strip, overlays: 20}"));
+    const storeBytes = async () =>
+      Promise.all([db, `${db}-wal`].map(async (f) => (existsSync(f) ? (await readFile(f)).toString("base64") : "")));
+    const beforePlan = await storeBytes();
     const plan = await runCli(["plan", file, "--db", db]);
+    // A dry run opens the store read-only: not a byte of it (or of its write-ahead log) changes.
+    expect(await storeBytes()).toEqual(beforePlan);
     // The poisoned data and the poisoned models exist; only STRIP's detectors are new.
     expect(plan.stdout).toMatch(/artifacts to build: 4 defended, 4 metrics\n/);
     const grown = await runCli(["run", file, "--db", db]);

@@ -7,7 +7,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { isArtifactBuilt, planExperiment } from "@hemlock/runner/planning";
-import { cellStatuses, openStore, pastWallTimes, settingKey } from "@hemlock/store";
 import { plannedBackendOption } from "../backend-option.js";
 import { resolveDataDirOption } from "../data-dir-option.js";
 
@@ -22,32 +21,27 @@ export async function run(args: string[], options: OptionValues<typeof OPTIONS.s
   const dataDir = resolveDataDirOption(options.dataDir).dir;
   const plan = await planExperiment(file, { backend, dataDir });
   const dbPath = resolve(options.db);
-  const store = existsSync(dbPath) ? await openStore(dbPath) : undefined;
-  const statuses = store
-    ? cellStatuses(
-        store,
+  const { statuses, pastWallMs } = existsSync(dbPath)
+    ? await readStore(
+        dbPath,
         plan.cells.map((c) => c.identity),
       )
-    : new Map();
+    : { statuses: new Map<string, string>(), pastWallMs: () => undefined };
   const pending = plan.cells.filter((c) => statuses.get(c.identity) !== "finished");
   const needed = new Set(pending.flatMap((c) => c.chain));
   const toBuild = plan.artifacts.filter((a) => needed.has(a.key) && !isArtifactBuilt(`${dbPath}.artifacts`, a));
   const kinds = new Map<string, number>();
   for (const a of toBuild) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
   const byKind = [...kinds];
-  const past = store ? pastWallTimes(store) : new Map<string, number>();
-  store?.close();
   let estimateMs = 0;
   let unknown = 0;
   for (const c of pending) {
-    const ms = past.get(
-      settingKey({
-        dataset: c.config.dataset.name,
-        model: c.config.model.name,
-        attack: c.config.attack?.name ?? "none",
-        defense: c.config.defense.name,
-      }),
-    );
+    const ms = pastWallMs({
+      dataset: c.config.dataset.name,
+      model: c.config.model.name,
+      attack: c.config.attack?.name ?? "none",
+      defense: c.config.defense.name,
+    });
     if (ms === undefined) unknown++;
     else estimateMs += ms;
   }
@@ -80,4 +74,21 @@ export async function run(args: string[], options: OptionValues<typeof OPTIONS.s
 
 function formatSeconds(s: number): string {
   return s >= 120 ? `${Math.round(s / 60)} min` : `${s} s`;
+}
+
+/**
+ * What the store already holds of the plan: each cell's status and the median wall time of past
+ * cells by setting. Opened read-only, since a dry run changes nothing, and imported only when a
+ * store exists, so planning a first run loads neither better-sqlite3 nor drizzle.
+ */
+async function readStore(dbPath: string, identities: string[]) {
+  const { cellStatuses, openStoreReadOnly, pastWallTimes, settingKey } = await import("@hemlock/store");
+  const store = openStoreReadOnly(dbPath);
+  try {
+    const statuses: Map<string, string> = cellStatuses(store, identities);
+    const past = pastWallTimes(store);
+    return { statuses, pastWallMs: (setting: Parameters<typeof settingKey>[0]) => past.get(settingKey(setting)) };
+  } finally {
+    store.close();
+  }
 }

@@ -27,7 +27,16 @@ export function codeVersion(cwd = process.cwd()): CodeVersion {
     }
   };
   const gitSha = git("rev-parse", "HEAD");
-  const status = gitSha === null ? null : git("status", "--porcelain", "--untracked-files=no");
-  cached = { version, gitSha, dirty: status !== null && status !== "" };
+  // `git status` costs a process and a walk of the tree (about 20 ms here), and only recording
+  // reads the flag, so it runs on first read: `hemlock plan` never pays for it.
+  let dirty: boolean | undefined;
+  cached = {
+    version,
+    gitSha,
+    get dirty() {
+      dirty ??= gitSha !== null && (git("status", "--porcelain", "--untracked-files=no") ?? "") !== "";
+      return dirty;
+    },
+  };
   return cached;
 }
