@@ -9,11 +9,11 @@
  *      Hemlock on every backend that loads, PyTorch on one thread; each also as a share of its
  *      own GEMM ceiling (training FLOPs per sample, 3x the forward pass, times samples/s).
  * Writes bench/results/suite-<date>.json and the tables between the bench:suite markers in
- * docs/performance.md. Run: HEMLOCK_DATA_DIR=../shared/data pnpm bench (about 10 minutes).
+ * docs/performance.md. Run: HEMLOCK_DATA_DIR=../shared/data pnpm bench:side-by-side (about 10 minutes).
  * HEMLOCK_BENCH_ROUNDS sets the rounds (default 3); HEMLOCK_TORCH_PYTHON the interpreter.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import {
@@ -28,11 +28,12 @@ import {
 } from "@hemlock/core";
 import * as tf from "@tensorflow/tfjs";
 import { writeResult } from "../real-data-bench.js";
+import { writePerformanceSection } from "./performance-docs.js";
+import { SMOKE } from "./smoke.js";
 
-const ROUNDS = Number(process.env.HEMLOCK_BENCH_ROUNDS ?? 3);
+const ROUNDS = SMOKE ? 1 : Number(process.env.HEMLOCK_BENCH_ROUNDS ?? 3);
 const PYTHON = process.env.HEMLOCK_TORCH_PYTHON ?? "/usr/bin/python3";
 const PEER = fileURLToPath(new URL("../peers/torch_peer.py", import.meta.url));
-const DOCS = fileURLToPath(new URL("../../docs/performance.md", import.meta.url));
 const BATCH = 128;
 const GEMM_FLOPS = 2 * 128 * 784 * 256;
 
@@ -122,7 +123,8 @@ async function main(): Promise<void> {
   const dataDir = process.env.HEMLOCK_DATA_DIR;
   const backends: BackendName[] = [];
   for (const name of BACKEND_NAMES) if ((await loadBackend(name)).ok) backends.push(name);
-  const probe = peer(["gemm", "--reps", "5"]);
+  // The smoke run (suite/smoke.ts) times Hemlock only, a few steps of each model.
+  const probe = SMOKE ? { torch: "not run", blas: [] } : peer(["gemm", "--reps", "5"]);
   const torchVersion = String(probe.torch);
   const blas = (probe.blas as string[]).join(", ") || "none found";
   console.log(
@@ -167,10 +169,11 @@ async function main(): Promise<void> {
         add(
           training[m.name] as Record<string, number[]>,
           `hemlock ${backend}`,
-          hemlockTraining(m.spec, m.steps, batches),
+          hemlockTraining(m.spec, SMOKE ? 2 : m.steps, batches),
         );
       }
     }
+    if (SMOKE) continue;
     add(gemm, "pytorch", Number(peer(["gemm", "--reps", "200"]).gflops));
     for (const m of MODELS) {
       const out = peer([
@@ -224,10 +227,8 @@ async function main(): Promise<void> {
   const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? "" : `${(100 * x).toFixed(0)}%`);
   const wasmCeiling = ceiling["hemlock wasm"]?.gflops;
   const torchCeiling = ceiling.pytorch?.gflops;
-  const lines = [
-    "<!-- bench:suite:start (written by bench/suite/side-by-side.bench.ts; do not edit by hand) -->",
-    "",
-    `Run of ${date.slice(0, 16).replace("T", " ")} UTC: ${record.machine.cpu} (family ${record.machine.family}, model ${record.machine.model}; ${record.machine.simd.join(", ")}), ${record.machine.cores} cores, Node ${record.machine.node}, PyTorch ${torchVersion} on 1 thread (BLAS: ${blas}), ${ROUNDS} interleaved rounds, ${record.data} at batch ${BATCH}. Medians over rounds, range in brackets. Reproduce: \`HEMLOCK_DATA_DIR=../shared/data pnpm bench\`; record \`bench/results/suite-${date.slice(0, 10)}.json\`.`,
+  const lines = writePerformanceSection("suite", "bench/suite/side-by-side.bench.ts", [
+    `Run of ${date.slice(0, 16).replace("T", " ")} UTC: ${record.machine.cpu} (family ${record.machine.family}, model ${record.machine.model}; ${record.machine.simd.join(", ")}), ${record.machine.cores} cores, Node ${record.machine.node}, PyTorch ${torchVersion} on 1 thread (BLAS: ${blas}), ${ROUNDS} interleaved rounds, ${record.data} at batch ${BATCH}. Medians over rounds, range in brackets. Reproduce: \`HEMLOCK_DATA_DIR=../shared/data pnpm bench:side-by-side\`; record \`bench/results/suite-${date.slice(0, 10)}.json\`.`,
     "",
     "**The limit: dense GEMM, 128×784 · 784×256 float32**",
     "",
@@ -248,14 +249,7 @@ async function main(): Promise<void> {
     ),
     "",
     `Effective GFLOP/s counts 3× the forward FLOPs per example (the forward pass and the two products of the backward one); the share compares it with the same side's GEMM ceiling above${wasmCeiling ? ` (wasm ${f1(wasmCeiling)}, PyTorch ${f1(torchCeiling ?? Number.NaN)} GFLOP/s)` : ""}, so it says how much of what the hardware gives that side is used: convolutions and small layers run below a large GEMM's rate on both.`,
-    "",
-    "<!-- bench:suite:end -->",
-  ];
-  const docs = readFileSync(DOCS, "utf8");
-  const start = docs.indexOf("<!-- bench:suite:start");
-  const end = docs.indexOf("<!-- bench:suite:end -->");
-  if (start < 0 || end < 0) throw new Error(`${DOCS}: the bench:suite markers are missing`);
-  writeFileSync(DOCS, docs.slice(0, start) + lines.join("\n") + docs.slice(end + "<!-- bench:suite:end -->".length));
+  ]);
   console.log(lines.slice(2, -2).join("\n"));
   tf.dispose(batches.flatMap((b) => [b.x, b.y]));
 }
