@@ -13,11 +13,12 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Dataset } from "../datasets/dataset.js";
 import { exampleSize } from "../datasets/labeled-arrays.js";
 import { HemlockError } from "../errors.js";
+import { writeFilesInOrder } from "../files/write-files-in-order.js";
 import type { PoisonResult } from "./define-attack.js";
 import type { PoisonSemantics } from "./poison-semantics.js";
 import { triggeredRows } from "./triggered-rows.js";
@@ -122,17 +123,11 @@ export async function savePoisonedData(
     sections: layout,
     sha256: createHash("sha256").update(bytes).digest("hex"),
   };
-  await mkdir(dir, { recursive: true });
-  const files: [string, string | Uint8Array][] = [
+  // The manifest goes last: a directory with a manifest is complete.
+  writeFilesInOrder(dir, [
     [DATA, bytes],
     [MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`],
-  ];
-  // The manifest goes last: a directory with a manifest is complete.
-  for (const [name, content] of files) {
-    const temp = join(dir, `.${name}.${process.pid}.tmp`);
-    await writeFile(temp, content);
-    await rename(temp, join(dir, name));
-  }
+  ]);
   return { sha256: manifest.sha256, bytes: bytes.length };
 }
 

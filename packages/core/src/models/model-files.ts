@@ -5,10 +5,11 @@
  * model is content-addressed and a tampered file is caught on load.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tf } from "../backend/tf.js";
 import { HemlockError } from "../errors.js";
+import { writeFilesInOrder } from "../files/write-files-in-order.js";
 import { Classifier } from "./classifier.js";
 import type { ModelContext } from "./define-model.js";
 import { models } from "./model-registry.js";
@@ -51,17 +52,11 @@ export async function saveClassifier(classifier: Classifier, dir: string): Promi
     context: classifier.context,
     contentHash: hash,
   };
-  await mkdir(dir, { recursive: true });
-  const files: [string, string | Uint8Array][] = [
+  writeFilesInOrder(dir, [
     ["weights.bin", weights],
     ["model.json", JSON.stringify(modelJson)],
     ["hemlock.json", `${JSON.stringify(meta, null, 2)}\n`],
-  ];
-  for (const [name, content] of files) {
-    const temp = join(dir, `.${name}.${process.pid}.tmp`);
-    await writeFile(temp, content);
-    await rename(temp, join(dir, name));
-  }
+  ]);
   return hash;
 }
 
