@@ -64,8 +64,8 @@ async function localExecution(options: GridRunOptions): Promise<Execution> {
   const threads = options.workers ?? defaultWorkerCount();
   const pool = createWorkerPool({ threads, backend: options.backend });
   return {
-    execute: (job, onCell) => pool.execute(job, onCell),
-    concurrency: threads,
+    execute: (job, onCell, stop, onStarted) => pool.execute(job, onCell, { stop, onStarted }),
+    concurrency: pool.concurrency,
     loadData: true,
     threads,
     ranOn: `${threads} workers`,
@@ -88,7 +88,7 @@ async function queueExecution(options: GridRunOptions, { redisUrl, prefix }: Que
     console.log(JSON.stringify({ type: "queue", queue: executor.queue, redisUrl, workers: executor.workers }));
   else console.error(note);
   return {
-    execute: (job, onCell, stop) => executor.execute(job, onCell, stop),
+    execute: (job, onCell, stop, onStarted) => executor.execute(job, onCell, stop, onStarted),
     concurrency: options.workers ?? Number.MAX_SAFE_INTEGER,
     loadData: false,
     threads: null,

@@ -78,7 +78,7 @@ describe("the distributed executor", () => {
     const store = await openStore(join(dir, "distributed.db"));
     const summary = await runExperiment(plan, {
       store,
-      execute: (job, onCell, stop) => executor.execute(job, onCell, stop),
+      execute: (job, onCell, stop, onStarted) => executor.execute(job, onCell, stop, onStarted),
       concurrency: 100,
       loadData: false,
     });
@@ -105,7 +105,7 @@ describe("the distributed executor", () => {
     const local = await openStore(join(dir, "local.db"));
     await runExperiment(plan, {
       store: local,
-      execute: (job, onCell) => pool.execute(job, onCell),
+      execute: (job, onCell, stop, onStarted) => pool.execute(job, onCell, { stop, onStarted }),
       concurrency: 1,
       sharedData: true,
     });
@@ -133,7 +133,7 @@ describe("the distributed executor", () => {
     const store = await openStore(join(dir, "h.db"));
     const summary = await runExperiment(plan, {
       store,
-      execute: (job, onCell, stop) => executor.execute(job, onCell, stop),
+      execute: (job, onCell, stop, onStarted) => executor.execute(job, onCell, stop, onStarted),
       concurrency: 100,
       loadData: false,
     });
@@ -159,7 +159,7 @@ describe("the distributed executor", () => {
     let groups = 0;
     const summary = await runExperiment(plan, {
       store,
-      execute: (job, onCell, stop) => executor.execute(job, onCell, stop),
+      execute: (job, onCell, stop, onStarted) => executor.execute(job, onCell, stop, onStarted),
       concurrency: 100,
       loadData: false,
       signal: controller.signal,

@@ -22,7 +22,7 @@ export type RunEvent =
   | { type: "start"; total: number; done: number; toRun: number; groups: number }
   | { type: "cell"; outcome: CellOutcome; config: GroupCell["config"]; finished: number; failed: number; toRun: number }
   | { type: "skipped"; identity: string; reason: string }
-  /** A group of cells handed to a worker: they are running now. */
+  /** A group of cells a worker has started (or, for a queue, that is on the queue). */
   | { type: "group"; cells: number };
 
 export interface RunOptions {
@@ -33,9 +33,17 @@ export interface RunOptions {
   /**
    * Executes one group of cells sharing a poisoned dataset (in a worker, in this thread, or on a
    * distributed worker). `stop` is aborted when the run stops taking new work: an executor that
-   * holds groups back (a queue) may then drop those not yet started, reporting none of their cells.
+   * holds groups back (a queue, or the local pool's next group behind each running one) may then
+   * drop those not yet started, reporting none of their cells. `onStarted` is called once, when a
+   * worker starts the group (a queue calls it when the group is queued): the progress display
+   * counts its cells as running from then.
    */
-  execute(job: GroupJob, onCell: (outcome: CellOutcome) => void, stop: AbortSignal): Promise<void>;
+  execute(
+    job: GroupJob,
+    onCell: (outcome: CellOutcome) => void,
+    stop: AbortSignal,
+    onStarted: () => void,
+  ): Promise<void>;
   onEvent?(event: RunEvent): void;
   /** Set when the run should stop taking new work (first SIGINT). */
   signal?: AbortSignal;
@@ -43,7 +51,11 @@ export interface RunOptions {
   retries?: number;
   /** Stop taking new work at the first failed cell. */
   failFast?: boolean;
-  /** Groups executing at once (the pool's thread count; 1 in this thread; every group for a queue). */
+  /**
+   * Groups handed to the executor at once: the pool's threads plus one waiting group per thread
+   * (so a worker starts its next group while this thread records the last one); 1 in this thread;
+   * every group for a queue.
+   */
   concurrency: number;
   /** Load datasets into SharedArrayBuffers for worker threads. */
   sharedData?: boolean;
@@ -149,7 +161,6 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
         ...(splits ? { splits } : {}),
         workerId: index,
       };
-      options.onEvent?.({ type: "group", cells: claimed.length });
       await options.execute(
         job,
         (outcome) => {
@@ -173,6 +184,7 @@ export async function runExperiment(plan: ExperimentPlan, options: RunOptions): 
           });
         },
         stop.signal,
+        () => options.onEvent?.({ type: "group", cells: claimed.length }),
       );
     };
     // Longest groups first: they bound the run's length. At most `concurrency` at a time.

@@ -80,6 +80,9 @@ export interface CellOutcome {
 export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcome) => void): Promise<void> {
   const first = job.cells[0];
   if (!first) return;
+  // The first cell's time includes making (or reading) the poisoned data, as its outcome carries
+  // the artifact: a group's cells' wall times add up to the group's.
+  let cellStartedAt = Date.now();
   const splits =
     job.splits ??
     (await loadDataset(first.config.dataset, {
@@ -193,7 +196,7 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
   };
 
   for (const cell of job.cells) {
-    const startedAt = Date.now();
+    const startedAt = cellStartedAt;
     trainings = 0;
     written = poisonWritten.splice(0);
     const provenance = () => ({
@@ -236,6 +239,7 @@ export async function runPoisonGroup(job: GroupJob, onCell: (outcome: CellOutcom
         artifacts: written,
       });
     }
+    cellStartedAt = Date.now();
   }
   for (const m of models.values()) m.dispose();
 

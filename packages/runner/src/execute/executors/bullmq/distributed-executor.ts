@@ -48,7 +48,13 @@ export interface DistributedExecutor {
   queue: string;
   /** The workers serving this backend's queue when the executor started. */
   workers: WorkerAnnouncement[];
-  execute(job: GroupJob, onCell: (outcome: CellOutcome) => void, signal?: AbortSignal): Promise<void>;
+  /** `onHandedOut` is called once the group is on the queue. */
+  execute(
+    job: GroupJob,
+    onCell: (outcome: CellOutcome) => void,
+    signal?: AbortSignal,
+    onHandedOut?: () => void,
+  ): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -133,7 +139,7 @@ export async function createDistributedExecutor(options: DistributedExecutorOpti
   return {
     queue: name,
     workers,
-    async execute(group, onCell, signal) {
+    async execute(group, onCell, signal, onHandedOut) {
       const jobId = `${runId}-${sequence++}`;
       const { splits: _splits, ...rest } = group;
       const settled = new Promise<void>((resolve) =>
@@ -149,6 +155,8 @@ export async function createDistributedExecutor(options: DistributedExecutorOpti
         pending.delete(jobId);
         throw error;
       }
+      // On the queue is as far as this side can see: "queued or running".
+      onHandedOut?.();
       if (signal?.aborted) await withdraw(jobId);
       else if (signal && !watched.has(signal)) {
         // One listener per signal, however many groups are queued under it.
