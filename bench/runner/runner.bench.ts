@@ -8,11 +8,15 @@
  *   pool has first run a one-seed grid), which is the steady state of a long sweep. Each is the
  *   median of three 1-worker/2-worker pairs, run in alternating order.
  * - Artifact reuse: models trained against the distinct (attack, rate, seed, model) tuples.
- * Writes bench/results/runner.json. Run: pnpm bench:runner
+ * - The distributed executor against the local pool: the CPU-bound grid by `hemlock run`, with 2
+ *   worker threads, and through Redis served by 2 `hemlock worker` processes on this machine, in
+ *   alternating pairs, with the peak RSS of every process.
+ * Writes bench/results/runner.json and the table between the bench:scaling markers in
+ * docs/performance.md. Run: pnpm bench:runner
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -28,6 +32,11 @@ import {
 } from "@hemlock/runner";
 import { openStore } from "@hemlock/store";
 import { writeResult } from "../real-data-bench.js";
+import { writePerformanceSection } from "../suite/performance-docs.js";
+import { startTimedCommand, timedCommand } from "../suite/timed-command.js";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = join(REPO, "packages/cli/dist/bin.js");
 
 const TRIVIAL = `name: trivial
 dataset: digits
@@ -70,8 +79,8 @@ async function timedRun(text: string, threads: number, options: { workerFile?: s
     const store = await openStore(db);
     const summary = await runExperiment(plan, {
       store,
-      execute: (job, onCell) => pool.execute(job, onCell),
-      concurrency: threads,
+      execute: (job, onCell, stop, onStarted) => pool.execute(job, onCell, { stop, onStarted }),
+      concurrency: pool.concurrency,
       sharedData: true,
     });
     store.close();
@@ -155,7 +164,7 @@ async function queueOverhead(workerFile: string) {
   const store = await openStore(db);
   const summary = await runExperiment(plan, {
     store,
-    execute: (job, onCell, stop) => executor.execute(job, onCell, stop),
+    execute: (job, onCell, stop, onStarted) => executor.execute(job, onCell, stop, onStarted),
     concurrency: Number.MAX_SAFE_INTEGER,
     loadData: false,
   });
@@ -164,6 +173,64 @@ async function queueOverhead(workerFile: string) {
   await executor.destroy();
   await worker.close();
   return { cells: summary.finished, seconds, cellsPerSecond: summary.finished / seconds };
+}
+
+/**
+ * The CPU-bound grid as users run it, from the command line, two ways: `hemlock run --workers 2`
+ * (the local pool), and `hemlock run --executor bullmq` with two `hemlock worker --workers 1`
+ * processes started with it (so both pay their workers' start-up inside the timing). Alternating
+ * pairs; each run's wall time and the peak RSS of the run and of each worker process.
+ */
+async function queueAgainstLocal(pairs: number) {
+  const redisUrl = process.env.HEMLOCK_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const env = { ...process.env, HEMLOCK_REDIS_URL: redisUrl };
+  const local = async () => {
+    const { file, db } = await grid(CPU_BOUND(8));
+    const start = performance.now();
+    const { rssMb } = await timedCommand(process.execPath, [BIN, "run", file, "--db", db, "--workers", "2", "--json"], {
+      cwd: REPO,
+      env,
+    });
+    return { seconds: (performance.now() - start) / 1000, runRssMb: rssMb };
+  };
+  const queued = async (pair: number) => {
+    const { file, db } = await grid(CPU_BOUND(8));
+    const prefix = `hemlock-bench-queue-${process.pid}-${pair}`;
+    const start = performance.now();
+    const workers = [1, 2].map(() =>
+      startTimedCommand(process.execPath, [BIN, "worker", "--workers", "1", "--queue-prefix", prefix, "--json"], {
+        cwd: REPO,
+        env,
+      }),
+    );
+    const { rssMb } = await timedCommand(
+      process.execPath,
+      [BIN, "run", file, "--db", db, "--executor", "bullmq", "--queue-prefix", prefix, "--json"],
+      { cwd: REPO, env },
+    );
+    const seconds = (performance.now() - start) / 1000;
+    const workerRssMb = await Promise.all(workers.map((w) => w.stop()));
+    return { seconds, runRssMb: rssMb, workerRssMb };
+  };
+  const runs: { local: Awaited<ReturnType<typeof local>>; queue: Awaited<ReturnType<typeof queued>>; ratio: number }[] =
+    [];
+  for (let p = 0; p < pairs; p++) {
+    let l: Awaited<ReturnType<typeof local>>;
+    let q: Awaited<ReturnType<typeof queued>>;
+    if (p % 2 === 0) {
+      l = await local();
+      q = await queued(p);
+    } else {
+      q = await queued(p);
+      l = await local();
+    }
+    // Throughput of the queue over the local pool's: local time / queue time.
+    const run = { local: l, queue: q, ratio: l.seconds / q.seconds };
+    console.log(`  pair ${p + 1}: ${JSON.stringify(run)}`);
+    runs.push(run);
+  }
+  const median = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(runs.length / 2)];
+  return { medianRatio: median?.ratio ?? 0, runs };
 }
 
 /**
@@ -247,6 +314,8 @@ async function main(): Promise<void> {
   console.log("speed-up, cold pool", cold.medianSpeedup.toFixed(3));
   const warm = await speedupOf(CPU_BOUND(1));
   console.log("speed-up, warm pool", warm.medianSpeedup.toFixed(3));
+  const queue = await queueAgainstLocal(PAIRS);
+  console.log("bullmq with 2 worker processes against the local pool", queue.medianRatio.toFixed(3));
   // Again at the end: the host's share of the cores changes over minutes.
   cores.push(await coreProbe());
   console.log("cores: floating-point loop alone and together", JSON.stringify(cores[1]));
@@ -265,8 +334,52 @@ async function main(): Promise<void> {
     queueOverhead: queueRow,
     cores,
     speedup: { cells: two.cells, ceiling: { ...ceiling, coresUsed }, cold, warm },
+    queueAgainstLocal: queue,
     reuse,
   });
+  writeScalingSection({ cells: two.cells, overhead: overheadRow, ceiling, cold, warm, queue });
+}
+
+type Speedup = Awaited<ReturnType<typeof medianSpeedup>>;
+
+/** The scaling table in docs/performance.md (the bench:scaling markers). */
+function writeScalingSection(r: {
+  cells: number;
+  overhead: { cellsPerSecond: number };
+  ceiling: Speedup;
+  cold: Speedup;
+  warm: Speedup;
+  queue: Awaited<ReturnType<typeof queueAgainstLocal>>;
+}) {
+  const x = (v: number) => `${v.toFixed(2)}×`;
+  const pairs = (s: Speedup) =>
+    s.runs
+      .map((p) => `${p.oneWorkerSeconds.toFixed(1)} → ${p.twoWorkersSeconds.toFixed(1)} s ${x(p.speedup)}`)
+      .join(", ");
+  const ofCeiling = (s: Speedup) => `${((s.medianSpeedup / r.ceiling.medianSpeedup) * 100).toFixed(0)}% of the ceiling`;
+  const mb = (v: number) => `${v.toFixed(0)} MB`;
+  const q = r.queue.runs;
+  const now = new Date().toISOString().slice(0, 16).replace("T", " ");
+  writePerformanceSection("scaling", "bench/runner/runner.bench.ts", [
+    `Run of ${now} UTC, ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores; the CPU-bound grid is ${r.cells} cells (MLPs on the bundled digits, 30 epochs). Medians of ${PAIRS} alternating pairs. Reproduce: \`pnpm bench:runner\`; record \`bench/results/runner.json\`.`,
+    "",
+    "| measure | pairs | median | target |",
+    "|---|---|---|---|",
+    `| ceiling: two bare training loops (no runner) against one | ${r.ceiling.runs.map((p) => x(p.speedup)).join(", ")} | **${x(r.ceiling.medianSpeedup)}** | |`,
+    `| 2 workers against 1, warm pool | ${pairs(r.warm)} | **${x(r.warm.medianSpeedup)}**, ${ofCeiling(r.warm)} | ≥ 95% of the ceiling |`,
+    `| 2 workers against 1, cold pool (as \`hemlock run\` starts) | ${pairs(r.cold)} | ${x(r.cold.medianSpeedup)}, ${ofCeiling(r.cold)} | |`,
+    `| \`hemlock run --executor bullmq\` with 2 \`hemlock worker\` processes against \`hemlock run --workers 2\` (throughput) | ${q.map((p) => `${p.local.seconds.toFixed(1)} s local, ${p.queue.seconds.toFixed(1)} s queue: ${x(p.ratio)}`).join("; ")} | **${x(r.queue.medianRatio)}** | ≥ 0.9× |`,
+    `| orchestration: no-op cells through the pool and the store | | ${r.overhead.cellsPerSecond.toFixed(0)} cells/s | |`,
+    "",
+    "**Peak RSS per process** (GNU time), in each pair:",
+    "",
+    "| pair | `hemlock run --workers 2` (one process: main thread and 2 worker threads) | `hemlock run --executor bullmq` | each `hemlock worker` process (1 worker thread) |",
+    "|---|---|---|---|",
+    ...q.map(
+      (p, i) =>
+        `| ${i + 1} | ${mb(p.local.runRssMb)} | ${mb(p.queue.runRssMb)} | ${p.queue.workerRssMb.map(mb).join(", ")} |`,
+    ),
+  ]);
 }
 
 await main();

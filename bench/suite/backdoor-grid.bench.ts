@@ -10,15 +10,15 @@
  * bench/results/backdoor-grid.json and the table between the bench:backdoor-grid markers in
  * docs/performance.md. Run: HEMLOCK_DATA_DIR=../shared/data pnpm bench:backdoor-grid (about 10 minutes).
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { requireDataDir, writeResult } from "../real-data-bench.js";
 import { writePerformanceSection } from "./performance-docs.js";
 import { SMOKE } from "./smoke.js";
+import { timedCommand } from "./timed-command.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = join(REPO, "packages/cli/dist/bin.js");
@@ -49,22 +49,9 @@ grid:
   defense: [none, perfect-filter, spectral-signatures, {name: strip, overlays: ${OVERLAYS}}]
 `;
 
-const run = promisify(execFile);
-
 /** Runs a command under /usr/bin/time and returns its stdout and peak RSS in MB. */
-async function timed(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ stdout: string; rssMb: number }> {
-  const { stdout, stderr } = await run("/usr/bin/time", ["-f", "peak-rss-kb %M", command, ...args], {
-    cwd: REPO,
-    env,
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const kb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1]);
-  return { stdout, rssMb: kb / 1024 };
-}
+const timed = (command: string, args: string[], env: NodeJS.ProcessEnv) =>
+  timedCommand(command, args, { cwd: REPO, env });
 
 interface Row {
   attack: string;
