@@ -59,6 +59,12 @@ export {
 } from "./datasets/load-dataset.js";
 export { npyBytes } from "./datasets/npy.js";
 export { BUNDLED_DATA_DIR, readSourceFile } from "./datasets/read-source-file.js";
+export {
+  type CorpusMessage,
+  readSpamAssassinCorpus,
+  SPAMASSASSIN_GROUPS,
+  type SpamAssassinGroup,
+} from "./datasets/readers/spamassassin-corpus.js";
 export type { SourceFile } from "./datasets/source-files.js";
 export { stratifiedSplit, stratifiedSubset } from "./datasets/transforms/stratified-indices.js";
 export { type FileCheck, type FileState, sha256File, verifyFile, verifyFiles } from "./datasets/verify-files.js";
@@ -113,6 +119,8 @@ export { type CatalogPlugin, type PluginCatalog, readPluginCatalog } from "./reg
 export { type Plugin, Registry } from "./registry/registry.js";
 export { attackConformance } from "./testing/attack-conformance.js";
 export { type BiggioSetting, biggioSetting } from "./testing/biggio-setting.js";
+export { type MailAddress, type MailMessage, parseMail } from "./text/parse-mail.js";
+export { tokenizeMail } from "./text/spambayes-tokenizer.js";
 export { disposeOptimizer } from "./training/dispose-optimizer.js";
 export { type LossName, meanLoss, perExampleLoss } from "./training/losses.js";
 export { learningRateAt } from "./training/lr-schedule.js";
