@@ -3,7 +3,10 @@
  * spam filter reads: the decoded subject, the sender and recipient addresses, the header lines,
  * the text/plain body and the HTML body, each decoded from quoted-printable or base64 and from its
  * charset. The parsing is mailparser's (nodemailer's parser: MIME trees, encoded words, iconv-lite
- * charsets, broken mail that real corpora hold); nothing here splits MIME by hand.
+ * charsets, broken mail that real corpora hold); nothing here splits MIME by hand. One thing is
+ * done before it: header lines holding raw 8-bit text (no encoded words, common in 2002 spam) are
+ * decoded in the message's declared charset, because mailparser reads header bytes as UTF-8 and
+ * would turn them into U+FFFD.
  *
  * mailparser and its dependencies are imported on the first call, so that loading Hemlock's core
  * (every CLI command) does not pay for them.
@@ -37,7 +40,8 @@ let parser: Promise<typeof import("mailparser")> | undefined;
 export async function parseMail(raw: Uint8Array): Promise<MailMessage> {
   parser ??= import("mailparser");
   const { simpleParser } = await parser;
-  const mail: ParsedMail = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), {
+  const bytes = headersAsUtf8(raw);
+  const mail: ParsedMail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
     // The tokenizer reduces HTML itself (as SpamBayes does, keeping URLs and hidden text), so
     // mailparser's own conversions would only cost time.
     skipHtmlToText: true,
@@ -71,4 +75,46 @@ function addresses(header: AddressObject | AddressObject[] | undefined): MailAdd
 /** A folded header value on one line: CRLF plus white space is one space (RFC 5322 2.2.3). */
 function unfold(value: string): string {
   return value.replace(/\r?\n[ \t]+/g, " ").trim();
+}
+
+/**
+ * The message with its header block re-encoded as UTF-8 when it holds bytes that are not UTF-8:
+ * decoded in the charset its Content-Type declares (e.g. ks_c_5601-1987, that is EUC-KR), else
+ * in windows-1252, which maps every byte. The body is left to mailparser.
+ */
+function headersAsUtf8(raw: Uint8Array): Uint8Array {
+  const end = headerEnd(raw);
+  const head = raw.subarray(0, end);
+  if (!head.some((b) => b >= 0x80)) return raw;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(head);
+    return raw;
+  } catch {
+    // Not UTF-8: decode below.
+  }
+  const declared = /^content-type:[^\n]*charset\s*=\s*"?([^";\s]+)/im.exec(new TextDecoder("latin1").decode(head))?.[1];
+  const utf8 = new TextEncoder().encode(decoderFor(declared).decode(head));
+  const out = new Uint8Array(utf8.length + raw.length - end);
+  out.set(utf8);
+  out.set(raw.subarray(end), utf8.length);
+  return out;
+}
+
+/** Where the header block ends: the first empty line (CRLF or LF), or the end of the message. */
+function headerEnd(raw: Uint8Array): number {
+  for (let i = 0; i + 1 < raw.length; i++) {
+    if (raw[i] !== 0x0a) continue;
+    if (raw[i + 1] === 0x0a) return i + 1;
+    if (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a) return i + 1;
+  }
+  return raw.length;
+}
+
+/** A decoder for a declared charset; windows-1252 when none is declared or it is unknown. */
+function decoderFor(charset: string | undefined) {
+  try {
+    return new TextDecoder(charset ?? "windows-1252");
+  } catch {
+    return new TextDecoder("windows-1252");
+  }
 }

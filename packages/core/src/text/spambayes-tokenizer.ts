@@ -119,14 +119,15 @@ function tokenizeBody(raw: string, tokens: string[]): void {
 
 /** One white-space-separated word as SpamBayes' tokenize_word sees it. */
 function wordTokens(word: string): string[] {
-  const n = [...word].length;
+  const chars = [...word];
+  const n = chars.length;
   if (n < 3) return [];
   if (n <= MAX_WORD) return [word];
   const at = word.indexOf("@");
   if (n < 40 && word.includes(".") && at >= 0 && at === word.lastIndexOf("@"))
     return [`email name:${word.slice(0, at)}`, `email addr:${word.slice(at + 1)}`];
-  const out = [`skip:${[...word][0]} ${Math.floor(n / 10) * 10}`];
-  const high = [...word].filter((c) => (c.codePointAt(0) as number) >= 128).length;
+  const out = [`skip:${chars[0]} ${Math.floor(n / 10) * 10}`];
+  const high = chars.filter((c) => (c.codePointAt(0) as number) >= 128).length;
   if (high > 0) out.push(`8bit%:${Math.round((high * 100) / n)}`);
   return out;
 }

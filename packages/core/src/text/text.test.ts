@@ -67,6 +67,7 @@ describe("parseMail", () => {
         ),
       ]),
     );
+    expect(m.subject).toBe("ofert\u00e3o");
     expect(m.text).toBe("");
     expect(m.html).toContain("Pre\u00e7o <b>baixo</b>");
   });
@@ -230,6 +231,9 @@ describe.skipIf(!dataDir)("the SpamAssassin corpus (HEMLOCK_DATA_DIR)", () => {
       messages.find((m) => m.group === group && m.name.startsWith(prefix)) as (typeof messages)[number];
     // Korean HTML mail in ks_c_5601-1987, with raw 8-bit bytes in its From and Subject headers.
     const korean = await parseMail(get("spam", "00035").raw);
+    expect(korean.subject).toMatch(/^\[[\uac00-\ud7a3]+\] .*Best 5/);
+    expect(korean.subject).not.toContain("\ufffd");
+    expect(korean.from[0]?.name).toMatch(/^[\uac00-\ud7a3]+$/);
     expect(korean.html).toMatch(/[\uac00-\ud7a3]/);
     expect(korean.text).toBe("");
     const koreanTokens = tokenizeMail(korean);

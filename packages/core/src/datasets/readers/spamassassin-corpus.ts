@@ -2,8 +2,8 @@
  * Reads the Apache SpamAssassin public corpus as its original files: one raw message per file in
  * the corpus's folders (easy_ham, easy_ham_2, hard_ham, spam, spam_2), each named
  * `NNNNN.<md5 of the file>`. Every message is checked twice before use: against the MD5 in its
- * own name, and against the SHA-256 listed for it in the folder's SHA256SUMS, which is itself
- * pinned by the dataset. A missing, extra or altered message is an error naming the file.
+ * own name, and against the SHA-256 listed for it in the folder's SHA256SUMS, whose own checksum
+ * the caller pins (the spamassassin dataset, when it is registered). A missing, extra or altered message is an error naming the file.
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
@@ -56,7 +56,8 @@ export async function readSpamAssassinCorpus(
         fetch,
       );
     const names = present.filter((n) => !n.startsWith(".")).sort();
-    const missing = listed.filter((n) => !names.includes(n));
+    const here = new Set(names);
+    const missing = listed.filter((n) => !here.has(n));
     if (missing.length > 0)
       throw new HemlockError(
         "DATA_MISSING",
